@@ -1,0 +1,55 @@
+# 甬零工 — set-up, serve and test. `make run` and `make test` do everything on a fresh machine.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+export FLASK_APP := app
+
+.PHONY: install install-test translations migrate seed run test test-sqlite lint browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed translations
+
+install-test: $(VENV)/.installed-test translations browser
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -d marketplace/translations
+
+migrate: install
+	$(BIN)/flask db upgrade
+
+seed: migrate
+	$(BIN)/flask seed --demo
+
+run: seed
+	@echo "Serving on http://$(HOST):$(PORT) — press Ctrl+C to stop."
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+# Debian's Chromium for the end-to-end tests (never a browser download).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; \
+	fi
+
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check marketplace matching tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache

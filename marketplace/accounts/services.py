@@ -1,0 +1,119 @@
+"""Account rules: registration, password checks and the sign-in lock after failures."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from marketplace.errors import N_, DomainError, from_value_error
+from marketplace.models import AuditLog, Role, User, db, utcnow
+from marketplace.policy.identity import normalise_mobile
+from marketplace.security import hash_password, password_needs_rehash, verify_password
+
+MIN_PASSWORD_LENGTH = 8
+
+
+class MobileTaken(DomainError):
+    message = N_("This mobile number is already registered.")
+
+
+class BadCredentials(DomainError):
+    message = N_("Wrong mobile number or password.")
+
+
+class AccountLocked(DomainError):
+    message = N_("Too many failed attempts. Try again in %(minutes)s minutes.")
+
+
+class WeakPassword(DomainError):
+    message = N_("The password must have at least %(n)s characters.")
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(n=MIN_PASSWORD_LENGTH)
+
+
+def register(mobile: str, password: str, role: Role, display_name: str = "") -> User:
+    """Create an account; the mobile number is its sign-in name."""
+    try:
+        mobile = normalise_mobile(mobile)
+    except ValueError as exc:
+        raise from_value_error(exc) from exc
+    _check_password(password)
+    if db.session.scalar(select(User.id).where(User.mobile == mobile)) is not None:
+        raise MobileTaken()
+    user = User(
+        mobile=mobile,
+        password_hash=hash_password(password),
+        role=role,
+        display_name=display_name.strip(),
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def authenticate(mobile: str, password: str) -> User:
+    """Return the account for a correct password; count failures and lock after too many."""
+    try:
+        mobile = normalise_mobile(mobile)
+    except ValueError as exc:
+        raise BadCredentials() from exc
+    user = db.session.scalar(select(User).where(User.mobile == mobile))
+    if user is None or not user.active:
+        raise BadCredentials()
+    now = utcnow()
+    if user.locked_until and user.locked_until > now:
+        minutes = int((user.locked_until - now).total_seconds() // 60) + 1
+        raise AccountLocked(minutes=minutes)
+    if not verify_password(user.password_hash, password):
+        _record_failure(user, now)
+        raise BadCredentials()
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    if password_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    db.session.flush()
+    return user
+
+
+def _record_failure(user: User, now) -> None:
+    cfg = current_app.config
+    user.failed_logins += 1
+    if user.failed_logins >= cfg["LOGIN_MAX_FAILURES"]:
+        user.locked_until = now + timedelta(minutes=cfg["LOGIN_LOCK_MINUTES"])
+        user.failed_logins = 0
+    db.session.flush()
+
+
+def change_password(user: User, old: str, new: str) -> None:
+    """Replace the password after checking the current one."""
+    if not verify_password(user.password_hash, old):
+        raise BadCredentials(N_("The current password is wrong."))
+    _check_password(new)
+    user.password_hash = hash_password(new)
+    db.session.flush()
+
+
+def set_locale(user: User, locale: str) -> None:
+    """Remember the account's language."""
+    user.locale = locale
+    db.session.flush()
+
+
+def audit(actor: User | None, action: str, subject: str, detail: str = "", ip: str = "") -> None:
+    """Keep a record of a sensitive view or change."""
+    db.session.add(
+        AuditLog(
+            actor_id=actor.id if actor else None,
+            action=action,
+            subject=subject,
+            detail=detail,
+            ip=ip,
+        )
+    )
+    db.session.flush()

@@ -1,0 +1,86 @@
+"""Command-line tools: ``flask seed``, ``flask users``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from marketplace.models import Role, db
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+users_cli = AppGroup("users", help="Manage staff and administrator accounts.")
+
+
+@click.command("seed")
+@click.option("--demo", is_flag=True, help="Also add the demo market (skipped if present).")
+@click.option(
+    "--seeds-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=SEEDS_DIR,
+    show_default=True,
+)
+def seed_command(demo: bool, seeds_dir: Path) -> None:
+    """Load reference data from seeds/ (idempotent); with --demo, a demo market too."""
+    from marketplace.seeding.reference import load_reference
+
+    counts = load_reference(seeds_dir)
+    db.session.commit()
+    click.echo("reference data: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if demo:
+        _seed_demo()
+
+
+def _seed_demo() -> None:
+    from marketplace.seeding import demo
+
+    if demo.demo_present():
+        click.echo("demo market already present; kept as it is")
+    else:
+        with click.progressbar(length=demo.demo_steps(), label="demo market") as bar:
+            summary = demo.generate_demo(progress=bar.update)
+        db.session.commit()
+        click.echo(f"demo market: {summary}")
+    click.echo("demo logins (mobile / password):")
+    for role, mobile, password, description in demo.DEMO_LOGINS:
+        click.echo(f"  {role:<9} {mobile} / {password}  {description}")
+
+
+def _create(role: Role, mobile: str, password: str, name: str) -> None:
+    from marketplace.accounts.services import register
+    from marketplace.errors import DomainError
+
+    try:
+        user = register(mobile, password, role, name)
+    except DomainError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"created {role.value} account {user.mobile}")
+
+
+@users_cli.command("create-staff")
+@click.option("--mobile", prompt=True)
+@click.option("--name", prompt=True)
+@click.password_option()
+def create_staff(mobile: str, name: str, password: str) -> None:
+    """Create a station staff account."""
+    _create(Role.STAFF, mobile, password, name)
+
+
+@users_cli.command("create-admin")
+@click.option("--mobile", prompt=True)
+@click.option("--name", prompt=True)
+@click.password_option()
+def create_admin(mobile: str, name: str, password: str) -> None:
+    """Create an administrator account."""
+    _create(Role.ADMIN, mobile, password, name)
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+    app.cli.add_command(seed_command)
+    app.cli.add_command(users_cli)

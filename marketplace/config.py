@@ -1,0 +1,62 @@
+"""Settings, read from the environment with safe defaults for the embedded SQLite set-up."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept plain ``postgresql://`` URLs and pick the psycopg 3 driver for them."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _instance_secret(instance_path: Path, name: str, make) -> str:
+    """Read a secret kept in the instance folder, creating it on first use."""
+    path = instance_path / name
+    if not path.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        path.write_text(make())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load_settings(instance_path: str) -> dict:
+    """Build the configuration mapping for ``create_app``."""
+    from cryptography.fernet import Fernet
+
+    inst = Path(instance_path)
+    default_db = f"sqlite:///{inst / 'yonglinggong.db'}"
+    secure = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
+    return {
+        "SECRET_KEY": os.environ.get("SECRET_KEY")
+        or _instance_secret(inst, "secret_key", lambda: secrets.token_hex(32)),
+        # Comma-separated Fernet keys, newest first (MultiFernet rotation).
+        "ID_ENCRYPTION_KEYS": os.environ.get("ID_ENCRYPTION_KEYS")
+        or _instance_secret(inst, "id_keys", lambda: Fernet.generate_key().decode()),
+        # Key of the keyed hash that finds an ID number without decrypting every row.
+        "ID_INDEX_KEY": os.environ.get("ID_INDEX_KEY")
+        or _instance_secret(inst, "id_index_key", lambda: secrets.token_hex(32)),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(
+            os.environ.get("DATABASE_URL", default_db)
+        ),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "BABEL_DEFAULT_LOCALE": "zh_Hans_CN",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
+        "LANGUAGES": ["zh_Hans_CN", "en"],
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_DURATION": 14 * 24 * 3600,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
+        "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
+        "GIGS_PER_PAGE": 20,
+    }

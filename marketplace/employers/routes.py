@@ -1,0 +1,44 @@
+"""Employer pages: the profile."""
+
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace import reference
+from marketplace.employers import bp, services
+from marketplace.employers.forms import EmployerProfileForm
+from marketplace.errors import DomainError
+from marketplace.models import EmployerKind, Role, db
+from marketplace.security import role_required
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@role_required(Role.EMPLOYER)
+def profile():
+    """Fill in or update the employer profile."""
+    existing = services.profile_of(current_user)
+    form = EmployerProfileForm(obj=existing if existing else None)
+    form.town_id.choices = reference.town_choices()
+    if existing is not None and not form.is_submitted():
+        form.kind.data = existing.kind.value
+        form.credit_code.data = existing.credit_code or ""
+    if form.validate_on_submit():
+        data = services.EmployerProfileInput(
+            kind=EmployerKind(form.kind.data),
+            name=form.name.data,
+            credit_code=form.credit_code.data or "",
+            contact_name=form.contact_name.data,
+            town_id=form.town_id.data,
+            address=form.address.data,
+        )
+        try:
+            services.save_profile(current_user, data)
+        except DomainError as exc:
+            db.session.rollback()
+            form.form_errors.append(exc.translated())
+        else:
+            db.session.commit()
+            flash(_("Your profile has been saved."), "success")
+            return redirect(url_for("dashboard.home"))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("employers/profile.html", form=form, profile=existing), status

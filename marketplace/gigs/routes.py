@@ -1,0 +1,173 @@
+"""Gig pages: browse, show, post, manage applicants, close."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from marketplace import reference
+from marketplace.employers.services import profile_of as employer_profile_of
+from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.gigs import bp, search, services
+from marketplace.gigs.forms import GigForm, SearchForm
+from marketplace.i18n import localized_name
+from marketplace.labels import choices
+from marketplace.models import PayUnit, Role, SeasonTag, WorkForm, db
+from marketplace.security import role_required
+from marketplace.work.services import application_of, applications_for_gig
+
+ANY = (0, _l("All"))
+
+
+def _search_choices(form: SearchForm) -> None:
+    districts = reference.districts()
+    form.district_id.choices = [ANY] + [(d.id, localized_name(d)) for d in districts]
+    towns = reference.town_choices()
+    form.town_id.choices = {"": [ANY], **towns}
+    form.near_town_id.choices = {"": [(0, _l("My town…"))], **towns}
+    form.category_id.choices = [ANY] + [(c.id, localized_name(c)) for c in reference.categories()]
+    form.work_form.choices = [("", _l("All"))] + choices(*WorkForm)
+    form.season_tag.choices = [("", _l("All"))] + choices(
+        SeasonTag.MORATORIUM, SeasonTag.FARMING_LULL, SeasonTag.HARVEST
+    )
+
+
+def _filters(form: SearchForm) -> search.GigFilters:
+    return search.GigFilters(
+        district_id=form.district_id.data or None,
+        town_id=form.town_id.data or None,
+        category_id=form.category_id.data or None,
+        date_from=form.date_from.data,
+        date_to=form.date_to.data,
+        min_daily_pay_fen=form.min_pay.data,
+        work_form=WorkForm(form.work_form.data) if form.work_form.data else None,
+        season_tag=SeasonTag(form.season_tag.data) if form.season_tag.data else None,
+        sort=form.sort.data if form.sort.data in search.SORTS else "newest",
+        near_town_id=form.near_town_id.data or None,
+    )
+
+
+@bp.route("/")
+@bp.route("/gigs")
+def browse():
+    """Open gigs, filtered and sorted, a page at a time."""
+    form = SearchForm(request.args)
+    _search_choices(form)
+    if request.args and not form.validate():
+        return render_template("gigs/browse.html", form=form, page=None, distances={}), 400
+    filters = _filters(form)
+    if filters.sort == "distance" and not filters.near_town_id:
+        form.near_town_id.errors.append(_("Choose the town to measure distance from."))
+    page, distances = search.search(
+        filters,
+        page=request.args.get("page", 1, type=int),
+        per_page=current_app.config["GIGS_PER_PAGE"],
+    )
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template("gigs/browse.html", form=form, page=page, distances=distances, args=args)
+
+
+@bp.route("/gigs/<int:gig_id>")
+def show(gig_id: int):
+    """A gig: shifts with free slots, day pay, place, and the employer's verification."""
+    try:
+        gig = services.get_gig(gig_id)
+    except NotFound:
+        abort(404)
+    mine = {}
+    if current_user.is_authenticated and current_user.role == Role.WORKER:
+        mine = {s.id: application_of(current_user, s) for s in gig.shifts}
+    return render_template(
+        "gigs/show.html",
+        gig=gig,
+        upcoming=search.upcoming_shifts(gig),
+        mine=mine,
+    )
+
+
+def _gig_input(form: GigForm) -> services.GigInput:
+    shifts = [
+        services.ShiftInput(r.form.day.data, r.form.start.data, r.form.end.data, r.form.slots.data)
+        for r in form.shifts
+        if r.form.is_complete()
+    ]
+    return services.GigInput(
+        title=form.title.data,
+        description=form.description.data,
+        category_id=form.category_id.data,
+        town_id=form.town_id.data,
+        address=form.address.data,
+        work_form=WorkForm(form.work_form.data),
+        season_tag=SeasonTag(form.season_tag.data),
+        pay_fen=form.pay.data,
+        pay_unit=PayUnit(form.pay_unit.data),
+        shifts=shifts,
+        skill_ids=form.skills.data or [],
+        pieces_per_day=form.pieces_per_day.data,
+        pay_within_days=form.pay_within_days.data,
+        injury_insurance=form.injury_insurance.data,
+    )
+
+
+@bp.route("/gigs/new", methods=["GET", "POST"])
+@role_required(Role.EMPLOYER)
+def new():
+    """Post a gig with one or more shifts."""
+    employer = employer_profile_of(current_user)
+    if employer is None:
+        flash(_("Fill in your employer profile before posting a gig."), "error")
+        return redirect(url_for("employers.profile"))
+    form = GigForm()
+    form.category_id.choices = [(c.id, localized_name(c)) for c in reference.categories()]
+    form.town_id.choices = reference.town_choices()
+    form.skills.choices = reference.skill_choices()
+    if request.method == "GET":
+        form.town_id.data = employer.town_id
+        form.address.data = employer.address
+    if form.validate_on_submit():
+        try:
+            gig = services.post_gig(current_user, _gig_input(form))
+        except DomainError as exc:
+            db.session.rollback()
+            form.form_errors.append(exc.translated())
+        else:
+            db.session.commit()
+            flash(_("Your gig has been published."), "success")
+            return redirect(url_for("gigs.manage", gig_id=gig.id))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("gigs/new.html", form=form, categories=reference.categories()), status
+
+
+@bp.route("/gigs/<int:gig_id>/manage")
+@role_required(Role.EMPLOYER)
+def manage(gig_id: int):
+    """The employer's view of a gig: check-in codes and applicants per shift."""
+    try:
+        gig = services.owned_gig(current_user, gig_id)
+    except NotFound:
+        abort(404)
+    except Forbidden:
+        abort(403)
+    return render_template("gigs/manage.html", gig=gig, applications=applications_for_gig(gig))
+
+
+@bp.route("/gigs/<int:gig_id>/close", methods=["POST"])
+@role_required(Role.EMPLOYER)
+def close(gig_id: int):
+    """Stop taking applications."""
+    try:
+        services.close_gig(current_user, gig_id)
+    except NotFound:
+        abort(404)
+    except Forbidden:
+        abort(403)
+    db.session.commit()
+    flash(_("The gig is closed to new applications."), "success")
+    return redirect(url_for("gigs.manage", gig_id=gig_id))
+
+
+@bp.route("/my/gigs")
+@role_required(Role.EMPLOYER)
+def mine():
+    """The employer's gigs."""
+    return render_template("gigs/mine.html", gigs=services.employer_gigs(current_user))

@@ -1,0 +1,61 @@
+"""Words shown for stored codes, in the reader's language."""
+
+from __future__ import annotations
+
+import enum
+
+from flask_babel import lazy_gettext as _l
+
+from marketplace.models import (
+    AppStatus,
+    EmployerKind,
+    Hukou,
+    PayUnit,
+    Role,
+    SeasonTag,
+    Verification,
+    WorkForm,
+)
+
+LABELS: dict[enum.Enum, object] = {
+    WorkForm.PART_TIME: _l("Part-time (非全日制)"),
+    WorkForm.TEMPORARY: _l("Temporary (临时性)"),
+    WorkForm.SEASONAL: _l("Seasonal (季节性)"),
+    WorkForm.FLEXIBLE: _l("Flexible (弹性)"),
+    SeasonTag.NONE: _l("No particular season"),
+    SeasonTag.MORATORIUM: _l("Fishing moratorium (休渔期)"),
+    SeasonTag.FARMING_LULL: _l("Farming lull (农闲期)"),
+    SeasonTag.HARVEST: _l("Harvest"),
+    PayUnit.HOUR: _l("per hour"),
+    PayUnit.DAY: _l("per day"),
+    PayUnit.PIECE: _l("per piece"),
+    AppStatus.INVITED: _l("Invited"),
+    AppStatus.APPLIED: _l("Applied"),
+    AppStatus.ACCEPTED: _l("Accepted"),
+    AppStatus.REJECTED: _l("Not accepted"),
+    AppStatus.WITHDRAWN: _l("Withdrawn"),
+    EmployerKind.COMPANY: _l("Company or organisation"),
+    EmployerKind.PLATFORM: _l("Online platform"),
+    EmployerKind.INDIVIDUAL: _l("Individual"),
+    EmployerKind.HOUSEHOLD: _l("Household"),
+    Verification.PENDING: _l("Not yet verified"),
+    Verification.VERIFIED: _l("Verified by station staff"),
+    Verification.REJECTED: _l("Verification refused"),
+    Hukou.NINGBO: _l("Ningbo"),
+    Hukou.ZHEJIANG: _l("Elsewhere in Zhejiang"),
+    Hukou.OTHER: _l("Another province"),
+    Role.WORKER: _l("Worker"),
+    Role.EMPLOYER: _l("Employer"),
+    Role.STAFF: _l("Station staff"),
+    Role.ADMIN: _l("Administrator"),
+}
+
+
+def label(value: enum.Enum) -> str:
+    """The translated word for an enum member."""
+    return str(LABELS.get(value, value))
+
+
+def choices(*members: enum.Enum) -> list[tuple[str, object]]:
+    """(value, label) pairs for a radio or select field."""
+    return [(m.value, LABELS[m]) for m in members]

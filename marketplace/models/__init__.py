@@ -1,0 +1,58 @@
+"""All models, importable from one place."""
+
+from marketplace.models.accounts import AuditLog, Role, User
+from marketplace.models.base import db, utcnow
+from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
+from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
+from marketplace.models.reference import (
+    District,
+    MinimumWage,
+    Season,
+    Skill,
+    SkillCategory,
+    Station,
+    Town,
+)
+from marketplace.models.work import Application, AppStatus, Notification, Payment, Rating
+from marketplace.models.workers import (
+    ALL_WEEKDAYS,
+    Hukou,
+    WorkerProfile,
+    worker_season,
+    worker_skill,
+)
+
+__all__ = [
+    "ALL_WEEKDAYS",
+    "AppStatus",
+    "Application",
+    "AuditLog",
+    "District",
+    "EmployerKind",
+    "EmployerProfile",
+    "Gig",
+    "GigStatus",
+    "Hukou",
+    "MinimumWage",
+    "Notification",
+    "PayUnit",
+    "Payment",
+    "Rating",
+    "Role",
+    "Season",
+    "SeasonTag",
+    "Shift",
+    "Skill",
+    "SkillCategory",
+    "Station",
+    "Town",
+    "User",
+    "Verification",
+    "WorkForm",
+    "WorkerProfile",
+    "db",
+    "gig_skill",
+    "utcnow",
+    "worker_season",
+    "worker_skill",
+]

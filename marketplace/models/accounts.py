@@ -1,0 +1,58 @@
+"""Accounts, roles and the audit log."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from marketplace.models.base import db, utcnow
+
+
+class Role(enum.StrEnum):
+    """What an account may do."""
+
+    WORKER = "worker"
+    EMPLOYER = "employer"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+class User(UserMixin, db.Model):
+    """A person who signs in with a mobile number and a password."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mobile: Mapped[str] = mapped_column(String(11), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=12), index=True)
+    display_name: Mapped[str] = mapped_column(String(80), default="")
+    locale: Mapped[str | None] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_login_at: Mapped[datetime | None]
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login
+        """Disabled accounts cannot sign in."""
+        return self.active
+
+    def has_role(self, *roles: Role) -> bool:
+        """True when the account holds one of ``roles``."""
+        return self.role in roles
+
+
+class AuditLog(db.Model):
+    """Who saw or changed something sensitive, and when (never deleted)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(80))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    ip: Mapped[str] = mapped_column(String(45), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

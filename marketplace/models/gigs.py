@@ -1,0 +1,125 @@
+"""Gigs posted by employers and the shifts workers fill."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, Column, Enum, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.models.base import db, utcnow
+from marketplace.models.employers import EmployerProfile
+from marketplace.models.reference import Skill, SkillCategory, Town
+
+
+class WorkForm(enum.StrEnum):
+    """The four forms of flexible work, POLICY §1 (N(一))."""
+
+    PART_TIME = "part_time"  # 非全日制
+    TEMPORARY = "temporary"  # 临时性
+    SEASONAL = "seasonal"  # 季节性
+    FLEXIBLE = "flexible"  # 弹性
+
+
+class SeasonTag(enum.StrEnum):
+    """The season a gig belongs to, if any."""
+
+    NONE = "none"
+    MORATORIUM = "moratorium"  # 休渔期
+    FARMING_LULL = "farming_lull"  # 农闲期
+    HARVEST = "harvest"
+
+
+class PayUnit(enum.StrEnum):
+    """What the pay amount is counted per."""
+
+    HOUR = "hour"
+    DAY = "day"
+    PIECE = "piece"
+
+
+class GigStatus(enum.StrEnum):
+    """Whether workers can still apply."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+gig_skill = Table(
+    "gig_skill",
+    db.metadata,
+    Column("gig_id", ForeignKey("gig.id", ondelete="CASCADE"), primary_key=True),
+    Column("skill_id", ForeignKey("skill.id"), primary_key=True),
+)
+
+
+class Gig(db.Model):
+    """A job post: what, where, how it is paid, and its shifts."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employer_profile.user_id"), index=True)
+    title: Mapped[str] = mapped_column(String(80))
+    description: Mapped[str] = mapped_column(Text)
+    category_id: Mapped[int] = mapped_column(ForeignKey("skill_category.id"), index=True)
+    town_id: Mapped[int] = mapped_column(ForeignKey("town.id"), index=True)
+    address: Mapped[str] = mapped_column(String(200))
+    lat: Mapped[float]
+    lon: Mapped[float]
+    work_form: Mapped[WorkForm] = mapped_column(Enum(WorkForm, native_enum=False, length=12))
+    season_tag: Mapped[SeasonTag] = mapped_column(
+        Enum(SeasonTag, native_enum=False, length=14), default=SeasonTag.NONE
+    )
+    pay_fen: Mapped[int]
+    pay_unit: Mapped[PayUnit] = mapped_column(Enum(PayUnit, native_enum=False, length=8))
+    pieces_per_day: Mapped[int | None]
+    daily_pay_fen: Mapped[int] = mapped_column(index=True)
+    pay_within_days: Mapped[int] = mapped_column(default=7)
+    injury_insurance: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[GigStatus] = mapped_column(
+        Enum(GigStatus, native_enum=False, length=8), default=GigStatus.OPEN, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    employer: Mapped[EmployerProfile] = relationship()
+    category: Mapped[SkillCategory] = relationship()
+    town: Mapped[Town] = relationship()
+    skills: Mapped[list[Skill]] = relationship(secondary=gig_skill, order_by=Skill.code)
+    shifts: Mapped[list[Shift]] = relationship(
+        back_populates="gig", order_by="Shift.starts_at", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint("pay_fen > 0", name="pay_positive"),
+        CheckConstraint("daily_pay_fen > 0", name="daily_pay_positive"),
+    )
+
+
+class Shift(db.Model):
+    """One period of work with a number of slots; ``filled`` counts accepted workers."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gig_id: Mapped[int] = mapped_column(ForeignKey("gig.id", ondelete="CASCADE"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(index=True)  # UTC
+    ends_at: Mapped[datetime]  # UTC
+    slots: Mapped[int]
+    filled: Mapped[int] = mapped_column(default=0)
+    checkin_code: Mapped[str] = mapped_column(String(6))
+
+    gig: Mapped[Gig] = relationship(back_populates="shifts")
+
+    __table_args__ = (
+        CheckConstraint("slots > 0", name="slots_positive"),
+        CheckConstraint("filled >= 0 AND filled <= slots", name="filled_within_slots"),
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+    )
+
+    @property
+    def free_slots(self) -> int:
+        """Slots still open to applicants."""
+        return self.slots - self.filled
+
+    @property
+    def hours(self) -> float:
+        """Length of the shift in hours."""
+        return (self.ends_at - self.starts_at).total_seconds() / 3600

@@ -1,0 +1,95 @@
+"""Applications to shifts and what follows them: attendance, payment, ratings."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.models.accounts import User
+from marketplace.models.base import db, utcnow
+from marketplace.models.gigs import Shift
+from marketplace.models.workers import WorkerProfile
+
+
+class AppStatus(enum.StrEnum):
+    """Where an application stands."""
+
+    INVITED = "invited"
+    APPLIED = "applied"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Application(db.Model):
+    """A worker's request for a shift, and the record of the work if accepted."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id", ondelete="CASCADE"), index=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("worker_profile.user_id"), index=True)
+    status: Mapped[AppStatus] = mapped_column(
+        Enum(AppStatus, native_enum=False, length=10), default=AppStatus.APPLIED, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    checked_in_at: Mapped[datetime | None]
+    checked_out_at: Mapped[datetime | None]
+    minutes_confirmed: Mapped[int | None]
+    confirmed_at: Mapped[datetime | None]
+    pay_due_on: Mapped[date | None]
+
+    shift: Mapped[Shift] = relationship()
+    worker: Mapped[WorkerProfile] = relationship()
+    payment: Mapped[Payment | None] = relationship(back_populates="application")
+    ratings: Mapped[list[Rating]] = relationship(back_populates="application")
+
+    __table_args__ = (UniqueConstraint("shift_id", "worker_id"),)
+
+
+class Payment(db.Model):
+    """The employer's record that a worker was paid for a shift."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
+    amount_fen: Mapped[int]
+    paid_on: Mapped[date]
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="payment")
+
+    __table_args__ = (CheckConstraint("amount_fen > 0", name="amount_positive"),)
+
+
+class Rating(db.Model):
+    """Stars (1–5) and a comment one party gives the other after a shift."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    rater_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    ratee_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    stars: Mapped[int]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="ratings")
+    rater: Mapped[User] = relationship(foreign_keys=[rater_id])
+
+    __table_args__ = (
+        UniqueConstraint("application_id", "rater_id"),
+        CheckConstraint("stars BETWEEN 1 AND 5", name="stars_range"),
+    )
+
+
+class Notification(db.Model):
+    """An in-app message; text is rendered from ``kind`` in the reader's language."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    link: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    read_at: Mapped[datetime | None]

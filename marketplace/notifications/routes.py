@@ -1,0 +1,27 @@
+"""The inbox page."""
+
+from flask import redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from marketplace.models import db
+from marketplace.notifications import bp, services
+
+
+@bp.route("/")
+@login_required
+def inbox():
+    """The user's notifications, newest first."""
+    notes = services.inbox(current_user)
+    return render_template(
+        "notifications/inbox.html",
+        notes=[(n, services.text_of(n)) for n in notes],
+    )
+
+
+@bp.route("/read", methods=["POST"])
+@login_required
+def read_all():
+    """Mark every notification read."""
+    services.mark_all_read(current_user)
+    db.session.commit()
+    return redirect(url_for("notifications.inbox"))

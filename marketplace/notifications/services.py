@@ -1,0 +1,69 @@
+"""Notifications: stored as a kind plus subject, worded in the reader's language when shown."""
+
+from __future__ import annotations
+
+from flask_babel import gettext
+from sqlalchemy import func, select, update
+
+from marketplace.errors import N_
+from marketplace.models import Notification, User, db, utcnow
+
+MESSAGES = {
+    "application_received": N_("New application for “%(subject)s”."),
+    "application_accepted": N_("You were accepted for “%(subject)s”."),
+    "application_rejected": N_("Your application for “%(subject)s” was not accepted."),
+    "application_withdrawn": N_("A worker withdrew from “%(subject)s”."),
+    "hours_confirmed": N_("Your hours for “%(subject)s” were confirmed."),
+    "payment_recorded": N_("Payment for “%(subject)s” was recorded."),
+    "rating_received": N_("You received a rating for “%(subject)s”."),
+    "invited": N_("You are invited to “%(subject)s”."),
+}
+
+
+def notify(user_id: int, kind: str, subject: str, link: str = "") -> Notification:
+    """Put a message in a user's inbox."""
+    if kind not in MESSAGES:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    note = Notification(user_id=user_id, kind=kind, subject=subject[:120], link=link)
+    db.session.add(note)
+    db.session.flush()
+    return note
+
+
+def text_of(note: Notification) -> str:
+    """The message in the reader's language."""
+    return gettext(MESSAGES[note.kind], subject=note.subject)
+
+
+def inbox(user: User, limit: int = 100) -> list[Notification]:
+    """The newest notifications first."""
+    return list(
+        db.session.scalars(
+            select(Notification)
+            .where(Notification.user_id == user.id)
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def unread_count(user: User) -> int:
+    """How many notifications the user has not read."""
+    return (
+        db.session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.read_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def mark_all_read(user: User) -> int:
+    """Mark every notification read; returns how many changed."""
+    result = db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    return result.rowcount

@@ -1,0 +1,1 @@
+"""Ningbo flexible-employment policy as pure functions (no Flask, no database)."""

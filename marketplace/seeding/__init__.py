@@ -1,0 +1,1 @@
+"""Load reference data from ``seeds/`` and build the deterministic demo market."""

@@ -1,0 +1,227 @@
+"""The rules of a shift's life: apply, decide, withdraw. Slots are taken atomically."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
+
+from marketplace.errors import N_, DomainError, Forbidden, NotFound
+from marketplace.models import (
+    Application,
+    AppStatus,
+    Gig,
+    GigStatus,
+    Shift,
+    User,
+    WorkerProfile,
+    db,
+    utcnow,
+)
+from marketplace.notifications.services import notify
+
+
+class ShiftFull(DomainError):
+    message = N_("This shift is full.")
+
+
+class ShiftStarted(DomainError):
+    message = N_("This shift has already started.")
+
+
+class AlreadyApplied(DomainError):
+    message = N_("You have already applied to this shift.")
+
+
+class NotPending(DomainError):
+    message = N_("This application has already been decided.")
+
+
+class Overlap(DomainError):
+    message = N_("You already have an accepted shift at this time.")
+
+
+def _gig_link(gig: Gig) -> str:
+    return f"/gigs/{gig.id}"
+
+
+def application_of(user: User, shift: Shift) -> Application | None:
+    """The worker's application to a shift, if any."""
+    return db.session.scalar(
+        select(Application).where(
+            Application.shift_id == shift.id, Application.worker_id == user.id
+        )
+    )
+
+
+def _check_overlap(worker_id: int, shift: Shift) -> None:
+    clash = db.session.scalar(
+        select(Application.id)
+        .join(Shift, Shift.id == Application.shift_id)
+        .where(
+            Application.worker_id == worker_id,
+            Application.status == AppStatus.ACCEPTED,
+            Shift.id != shift.id,
+            Shift.starts_at < shift.ends_at,
+            Shift.ends_at > shift.starts_at,
+        )
+    )
+    if clash is not None:
+        raise Overlap()
+
+
+def apply_to_shift(user: User, shift_id: int) -> Application:
+    """A worker asks for a shift of an open gig that has not started and has room."""
+    profile = db.session.get(WorkerProfile, user.id)
+    if profile is None:
+        raise DomainError(N_("Fill in your worker profile before applying."))
+    shift = db.session.get(Shift, shift_id)
+    if shift is None:
+        raise NotFound()
+    if shift.gig.status != GigStatus.OPEN:
+        raise DomainError(N_("This gig is closed."))
+    if shift.starts_at <= utcnow():
+        raise ShiftStarted()
+    if shift.filled >= shift.slots:
+        raise ShiftFull()
+    _check_overlap(user.id, shift)
+    app = application_of(user, shift)
+    if app is not None and app.status not in (AppStatus.WITHDRAWN, AppStatus.INVITED):
+        raise AlreadyApplied()
+    if app is None:
+        app = Application(shift_id=shift.id, worker_id=user.id)
+        db.session.add(app)
+    app.status = AppStatus.APPLIED
+    app.created_at = utcnow()
+    app.decided_at = None
+    db.session.flush()
+    notify(
+        shift.gig.employer_id,
+        "application_received",
+        shift.gig.title,
+        f"/gigs/{shift.gig.id}/manage",
+    )
+    return app
+
+
+def employer_application(user: User, application_id: int) -> Application:
+    """An application to one of the employer's gigs."""
+    app = db.session.get(Application, application_id)
+    if app is None:
+        raise NotFound()
+    if app.shift.gig.employer_id != user.id:
+        raise Forbidden()
+    return app
+
+
+def worker_application(user: User, application_id: int) -> Application:
+    """One of the worker's own applications."""
+    app = db.session.get(Application, application_id)
+    if app is None:
+        raise NotFound()
+    if app.worker_id != user.id:
+        raise Forbidden()
+    return app
+
+
+def party_application(user: User, application_id: int) -> Application:
+    """An application the user is a party to (its worker or its employer)."""
+    app = db.session.get(Application, application_id)
+    if app is None:
+        raise NotFound()
+    if user.id not in (app.worker_id, app.shift.gig.employer_id):
+        raise Forbidden()
+    return app
+
+
+def _set_status(app: Application, expected: tuple[AppStatus, ...], new: AppStatus) -> None:
+    """Move the application on only if no one else moved it first (compare-and-set)."""
+    result = db.session.execute(
+        update(Application)
+        .where(Application.id == app.id, Application.status.in_(expected))
+        .values(status=new, decided_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise NotPending()
+
+
+def _take_slot(shift_id: int) -> None:
+    """Fill one slot if one is free; the WHERE clause makes it safe under concurrency."""
+    result = db.session.execute(
+        update(Shift)
+        .where(Shift.id == shift_id, Shift.filled < Shift.slots)
+        .values(filled=Shift.filled + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise ShiftFull()
+
+
+def _free_slot(shift_id: int) -> None:
+    db.session.execute(
+        update(Shift)
+        .where(Shift.id == shift_id, Shift.filled > 0)
+        .values(filled=Shift.filled - 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def accept(user: User, application_id: int) -> Application:
+    """The employer takes the worker; fails with ShiftFull when the slots are gone."""
+    app = employer_application(user, application_id)
+    if app.shift.starts_at <= utcnow():
+        raise ShiftStarted()
+    _set_status(app, (AppStatus.APPLIED,), AppStatus.ACCEPTED)
+    _take_slot(app.shift_id)
+    db.session.flush()
+    db.session.refresh(app)
+    db.session.refresh(app.shift)
+    notify(app.worker_id, "application_accepted", app.shift.gig.title, _gig_link(app.shift.gig))
+    return app
+
+
+def reject(user: User, application_id: int) -> Application:
+    """The employer declines the worker."""
+    app = employer_application(user, application_id)
+    _set_status(app, (AppStatus.APPLIED,), AppStatus.REJECTED)
+    db.session.refresh(app)
+    notify(app.worker_id, "application_rejected", app.shift.gig.title, _gig_link(app.shift.gig))
+    return app
+
+
+def withdraw(user: User, application_id: int) -> Application:
+    """The worker withdraws before the shift starts, freeing the slot if they held one."""
+    app = worker_application(user, application_id)
+    if app.shift.starts_at <= utcnow():
+        raise ShiftStarted()
+    held = app.status == AppStatus.ACCEPTED
+    _set_status(app, (AppStatus.APPLIED, AppStatus.ACCEPTED), AppStatus.WITHDRAWN)
+    if held:
+        _free_slot(app.shift_id)
+    db.session.flush()
+    db.session.refresh(app)
+    db.session.refresh(app.shift)
+    notify(
+        app.shift.gig.employer_id,
+        "application_withdrawn",
+        app.shift.gig.title,
+        f"/gigs/{app.shift.gig.id}/manage",
+    )
+    return app
+
+
+def applications_for_gig(gig: Gig) -> dict[int, list[Application]]:
+    """Applications per shift id, with workers loaded, for the employer's page."""
+    rows = db.session.scalars(
+        select(Application)
+        .join(Shift, Shift.id == Application.shift_id)
+        .where(Shift.gig_id == gig.id)
+        .options(selectinload(Application.worker), selectinload(Application.payment))
+        .order_by(Application.created_at)
+    )
+    grouped: dict[int, list[Application]] = defaultdict(list)
+    for app in rows:
+        grouped[app.shift_id].append(app)
+    return grouped

@@ -1,0 +1,122 @@
+"""Fixtures: the app on SQLite and on PostgreSQL, clients, sign-in, factories.
+
+Database tests run once per engine: SQLite always, PostgreSQL when ``TEST_DATABASE_URL`` is set.
+In CI (``CI=true``) a missing ``TEST_DATABASE_URL`` fails the PostgreSQL run instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from marketplace import create_app
+from marketplace.config import normalise_database_url
+from marketplace.models import db
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+ENGINES = ["sqlite"] + (["postgresql"] if PG_URL or IN_CI else [])
+REFERENCE_TABLES = {
+    "district",
+    "town",
+    "station",
+    "skill_category",
+    "skill",
+    "minimum_wage",
+    "season",
+}
+
+
+def database_url(engine: str, tmp: Path) -> str:
+    """Where the given engine's test database lives."""
+    if engine == "sqlite":
+        return f"sqlite:///{tmp / 'test.db'}"
+    if not PG_URL:
+        pytest.fail("TEST_DATABASE_URL is not set: the PostgreSQL tests cannot run")
+    return normalise_database_url(PG_URL)
+
+
+def make_test_app(url: str, instance: Path, **extra):
+    """An app for tests: CSRF off unless asked, secrets in a temporary instance folder."""
+    os.environ["INSTANCE_PATH"] = str(instance)
+    config = {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+        "SERVER_NAME": None,
+        "ID_ENCRYPTION_KEYS": "pW4bS8u4rPj3Xj8k8qk1o9m0Qy3l2ZkR1bX9f2sC5bE=",
+        "ID_INDEX_KEY": "test-index-key",
+        "SECRET_KEY": "test-secret",
+    }
+    config.update(extra)
+    return create_app(config)
+
+
+def reset_schema(app) -> None:
+    """Drop and create every table, then load the reference data from seeds/."""
+    from marketplace.seeding.reference import load_reference
+
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        load_reference(ROOT / "seeds")
+        db.session.commit()
+
+
+def clear_data(app) -> None:
+    """Empty every table except the reference data."""
+    with app.app_context():
+        db.session.remove()
+        tables = [t for t in reversed(db.metadata.sorted_tables) if t.name not in REFERENCE_TABLES]
+        with db.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                names = ", ".join(f'"{t.name}"' for t in tables)
+                conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            else:
+                for table in tables:
+                    conn.execute(table.delete())
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_app(request, tmp_path_factory):
+    """One app per engine for the whole run, with a fresh schema and reference data."""
+    tmp = tmp_path_factory.mktemp(request.param)
+    app = make_test_app(database_url(request.param, tmp), tmp / "instance")
+    reset_schema(app)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(engine_app):
+    """The app with an app context pushed; tables other than reference data start empty."""
+    with engine_app.app_context():
+        yield engine_app
+        db.session.rollback()
+    clear_data(engine_app)
+
+
+@pytest.fixture
+def client(app):
+    """A test client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def login(app):
+    """Sign a client in as a user (password from the factories)."""
+    from tests.factories import PASSWORD
+
+    def _login(client, user, password: str = PASSWORD):
+        db.session.commit()
+        response = client.post("/account/login", data={"mobile": user.mobile, "password": password})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return response
+
+    return _login
