@@ -17,6 +17,7 @@ from marketplace.models import (
     Rating,
     Shift,
     User,
+    Verification,
     WorkerProfile,
     db,
     utcnow,
@@ -135,7 +136,7 @@ def market_counts() -> dict[str, int]:
         "unverified": db.session.scalar(
             select(func.count())
             .select_from(EmployerProfile)
-            .where(EmployerProfile.verification == "pending")
+            .where(EmployerProfile.verification == Verification.PENDING)
         )
         or 0,
     }

@@ -6,10 +6,10 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from marketplace.models.base import db, utcnow
+from marketplace.models.base import code_enum, db, utcnow
 
 
 class Role(enum.StrEnum):
@@ -27,7 +27,7 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     mobile: Mapped[str] = mapped_column(String(11), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))
-    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=12), index=True)
+    role: Mapped[Role] = mapped_column(code_enum(Role, 12), index=True)
     display_name: Mapped[str] = mapped_column(String(80), default="")
     locale: Mapped[str | None] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)

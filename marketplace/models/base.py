@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData
+from sqlalchemy import Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints let Alembic alter them on SQLite too.
@@ -30,3 +31,14 @@ db = SQLAlchemy(model_class=Base)
 def utcnow() -> datetime:
     """Current time in UTC, naive, as every timestamp column stores it."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def code_enum(enum_cls: type[enum.Enum], length: int) -> Enum:
+    """A portable enum column that stores the member's value (e.g. 'worker'), not its name."""
+    return Enum(
+        enum_cls,
+        native_enum=False,
+        length=length,
+        validate_strings=True,
+        values_callable=lambda members: [m.value for m in members],
+    )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.accounts import User
-from marketplace.models.base import db, utcnow
+from marketplace.models.base import code_enum, db, utcnow
 from marketplace.models.reference import Town
 
 
@@ -34,14 +34,14 @@ class EmployerProfile(db.Model):
     """A company, platform, individual or household that posts gigs."""
 
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), primary_key=True)
-    kind: Mapped[EmployerKind] = mapped_column(Enum(EmployerKind, native_enum=False, length=12))
+    kind: Mapped[EmployerKind] = mapped_column(code_enum(EmployerKind, 12))
     name: Mapped[str] = mapped_column(String(120))
     credit_code: Mapped[str | None] = mapped_column(String(18), unique=True)
     contact_name: Mapped[str] = mapped_column(String(40))
     town_id: Mapped[int] = mapped_column(ForeignKey("town.id"), index=True)
     address: Mapped[str] = mapped_column(String(200))
     verification: Mapped[Verification] = mapped_column(
-        Enum(Verification, native_enum=False, length=12), default=Verification.PENDING
+        code_enum(Verification, 12), default=Verification.PENDING
     )
     verification_note: Mapped[str] = mapped_column(Text, default="")
     verified_at: Mapped[datetime | None]

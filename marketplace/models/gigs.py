@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Column, Enum, ForeignKey, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.models.base import db, utcnow
+from marketplace.models.base import code_enum, db, utcnow
 from marketplace.models.employers import EmployerProfile
 from marketplace.models.reference import Skill, SkillCategory, Town
 
@@ -66,18 +66,16 @@ class Gig(db.Model):
     address: Mapped[str] = mapped_column(String(200))
     lat: Mapped[float]
     lon: Mapped[float]
-    work_form: Mapped[WorkForm] = mapped_column(Enum(WorkForm, native_enum=False, length=12))
-    season_tag: Mapped[SeasonTag] = mapped_column(
-        Enum(SeasonTag, native_enum=False, length=14), default=SeasonTag.NONE
-    )
+    work_form: Mapped[WorkForm] = mapped_column(code_enum(WorkForm, 12))
+    season_tag: Mapped[SeasonTag] = mapped_column(code_enum(SeasonTag, 14), default=SeasonTag.NONE)
     pay_fen: Mapped[int]
-    pay_unit: Mapped[PayUnit] = mapped_column(Enum(PayUnit, native_enum=False, length=8))
+    pay_unit: Mapped[PayUnit] = mapped_column(code_enum(PayUnit, 8))
     pieces_per_day: Mapped[int | None]
     daily_pay_fen: Mapped[int] = mapped_column(index=True)
     pay_within_days: Mapped[int] = mapped_column(default=7)
     injury_insurance: Mapped[bool] = mapped_column(default=False)
     status: Mapped[GigStatus] = mapped_column(
-        Enum(GigStatus, native_enum=False, length=8), default=GigStatus.OPEN, index=True
+        code_enum(GigStatus, 8), default=GigStatus.OPEN, index=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.base import db
@@ -92,6 +92,8 @@ class MinimumWage(db.Model):
     hourly_fen: Mapped[int]
     effective_on: Mapped[date]
     source: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("tier", "effective_on"),)
 
 
 class Season(db.Model):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.accounts import User
-from marketplace.models.base import db, utcnow
+from marketplace.models.base import code_enum, db, utcnow
 from marketplace.models.gigs import Shift
 from marketplace.models.workers import WorkerProfile
 
@@ -31,7 +31,7 @@ class Application(db.Model):
     shift_id: Mapped[int] = mapped_column(ForeignKey("shift.id", ondelete="CASCADE"), index=True)
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker_profile.user_id"), index=True)
     status: Mapped[AppStatus] = mapped_column(
-        Enum(AppStatus, native_enum=False, length=10), default=AppStatus.APPLIED, index=True
+        code_enum(AppStatus, 10), default=AppStatus.APPLIED, index=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]

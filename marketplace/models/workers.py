@@ -5,11 +5,11 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Column, Enum, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.accounts import User
-from marketplace.models.base import db, utcnow
+from marketplace.models.base import code_enum, db, utcnow
 from marketplace.models.reference import Season, Skill, Town
 
 
@@ -48,7 +48,7 @@ class WorkerProfile(db.Model):
     id_number_masked: Mapped[str] = mapped_column(String(18))
     birth_date: Mapped[date]
     sex: Mapped[str] = mapped_column(String(6))
-    hukou: Mapped[Hukou] = mapped_column(Enum(Hukou, native_enum=False, length=12))
+    hukou: Mapped[Hukou] = mapped_column(code_enum(Hukou, 12))
     residence_permit_since: Mapped[date | None]
     town_id: Mapped[int] = mapped_column(ForeignKey("town.id"), index=True)
     max_travel_km: Mapped[int] = mapped_column(default=10)

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: e0a6a57e6895
+Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 22:56:27.846798
+Create Date: 2026-11-21 23:27:04.934116
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'e0a6a57e6895'
+revision = '0001'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -23,8 +23,8 @@ def upgrade():
     sa.Column('code', sa.String(length=12), nullable=False),
     sa.Column('name_zh', sa.String(length=40), nullable=False),
     sa.Column('name_en', sa.String(length=80), nullable=False),
-    sa.Column('lat', sa.Double(), nullable=False),
-    sa.Column('lon', sa.Double(), nullable=False),
+    sa.Column('lat', sa.Float(), nullable=False),
+    sa.Column('lon', sa.Float(), nullable=False),
     sa.Column('wage_tier', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_district')),
     sa.UniqueConstraint('code', name=op.f('uq_district_code'))
@@ -36,7 +36,8 @@ def upgrade():
     sa.Column('hourly_fen', sa.Integer(), nullable=False),
     sa.Column('effective_on', sa.Date(), nullable=False),
     sa.Column('source', sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_minimum_wage'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_minimum_wage')),
+    sa.UniqueConstraint('tier', 'effective_on', name=op.f('uq_minimum_wage_tier_effective_on'))
     )
     op.create_table('season',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -65,7 +66,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('mobile', sa.String(length=11), nullable=False),
     sa.Column('password_hash', sa.String(length=200), nullable=False),
-    sa.Column('role', sa.Enum('WORKER', 'EMPLOYER', 'STAFF', 'ADMIN', name='role', native_enum=False, length=12), nullable=False),
+    sa.Column('role', sa.Enum('worker', 'employer', 'staff', 'admin', name='role', native_enum=False, length=12), nullable=False),
     sa.Column('display_name', sa.String(length=80), nullable=False),
     sa.Column('locale', sa.String(length=16), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
@@ -132,8 +133,8 @@ def upgrade():
     sa.Column('name_zh', sa.String(length=40), nullable=False),
     sa.Column('name_en', sa.String(length=80), nullable=False),
     sa.Column('kind', sa.String(length=12), nullable=False),
-    sa.Column('lat', sa.Double(), nullable=False),
-    sa.Column('lon', sa.Double(), nullable=False),
+    sa.Column('lat', sa.Float(), nullable=False),
+    sa.Column('lon', sa.Float(), nullable=False),
     sa.ForeignKeyConstraint(['district_id'], ['district.id'], name=op.f('fk_town_district_id_district')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_town')),
     sa.UniqueConstraint('code', name=op.f('uq_town_code'))
@@ -143,13 +144,13 @@ def upgrade():
 
     op.create_table('employer_profile',
     sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.Enum('COMPANY', 'PLATFORM', 'INDIVIDUAL', 'HOUSEHOLD', name='employerkind', native_enum=False, length=12), nullable=False),
+    sa.Column('kind', sa.Enum('company', 'platform', 'individual', 'household', name='employerkind', native_enum=False, length=12), nullable=False),
     sa.Column('name', sa.String(length=120), nullable=False),
     sa.Column('credit_code', sa.String(length=18), nullable=True),
     sa.Column('contact_name', sa.String(length=40), nullable=False),
     sa.Column('town_id', sa.Integer(), nullable=False),
     sa.Column('address', sa.String(length=200), nullable=False),
-    sa.Column('verification', sa.Enum('PENDING', 'VERIFIED', 'REJECTED', name='verification', native_enum=False, length=12), nullable=False),
+    sa.Column('verification', sa.Enum('pending', 'verified', 'rejected', name='verification', native_enum=False, length=12), nullable=False),
     sa.Column('verification_note', sa.Text(), nullable=False),
     sa.Column('verified_at', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
@@ -168,8 +169,8 @@ def upgrade():
     sa.Column('name_en', sa.String(length=160), nullable=False),
     sa.Column('town_id', sa.Integer(), nullable=False),
     sa.Column('address_zh', sa.String(length=200), nullable=False),
-    sa.Column('lat', sa.Double(), nullable=False),
-    sa.Column('lon', sa.Double(), nullable=False),
+    sa.Column('lat', sa.Float(), nullable=False),
+    sa.Column('lon', sa.Float(), nullable=False),
     sa.Column('phone', sa.String(length=40), nullable=False),
     sa.Column('opening_hours', sa.String(length=80), nullable=False),
     sa.ForeignKeyConstraint(['town_id'], ['town.id'], name=op.f('fk_station_town_id_town')),
@@ -187,7 +188,7 @@ def upgrade():
     sa.Column('id_number_masked', sa.String(length=18), nullable=False),
     sa.Column('birth_date', sa.Date(), nullable=False),
     sa.Column('sex', sa.String(length=6), nullable=False),
-    sa.Column('hukou', sa.Enum('NINGBO', 'ZHEJIANG', 'OTHER', name='hukou', native_enum=False, length=12), nullable=False),
+    sa.Column('hukou', sa.Enum('ningbo', 'zhejiang', 'other', name='hukou', native_enum=False, length=12), nullable=False),
     sa.Column('residence_permit_since', sa.Date(), nullable=True),
     sa.Column('town_id', sa.Integer(), nullable=False),
     sa.Column('max_travel_km', sa.Integer(), nullable=False),
@@ -213,17 +214,17 @@ def upgrade():
     sa.Column('category_id', sa.Integer(), nullable=False),
     sa.Column('town_id', sa.Integer(), nullable=False),
     sa.Column('address', sa.String(length=200), nullable=False),
-    sa.Column('lat', sa.Double(), nullable=False),
-    sa.Column('lon', sa.Double(), nullable=False),
-    sa.Column('work_form', sa.Enum('PART_TIME', 'TEMPORARY', 'SEASONAL', 'FLEXIBLE', name='workform', native_enum=False, length=12), nullable=False),
-    sa.Column('season_tag', sa.Enum('NONE', 'MORATORIUM', 'FARMING_LULL', 'HARVEST', name='seasontag', native_enum=False, length=14), nullable=False),
+    sa.Column('lat', sa.Float(), nullable=False),
+    sa.Column('lon', sa.Float(), nullable=False),
+    sa.Column('work_form', sa.Enum('part_time', 'temporary', 'seasonal', 'flexible', name='workform', native_enum=False, length=12), nullable=False),
+    sa.Column('season_tag', sa.Enum('none', 'moratorium', 'farming_lull', 'harvest', name='seasontag', native_enum=False, length=14), nullable=False),
     sa.Column('pay_fen', sa.Integer(), nullable=False),
-    sa.Column('pay_unit', sa.Enum('HOUR', 'DAY', 'PIECE', name='payunit', native_enum=False, length=8), nullable=False),
+    sa.Column('pay_unit', sa.Enum('hour', 'day', 'piece', name='payunit', native_enum=False, length=8), nullable=False),
     sa.Column('pieces_per_day', sa.Integer(), nullable=True),
     sa.Column('daily_pay_fen', sa.Integer(), nullable=False),
     sa.Column('pay_within_days', sa.Integer(), nullable=False),
     sa.Column('injury_insurance', sa.Boolean(), nullable=False),
-    sa.Column('status', sa.Enum('OPEN', 'CLOSED', name='gigstatus', native_enum=False, length=8), nullable=False),
+    sa.Column('status', sa.Enum('open', 'closed', name='gigstatus', native_enum=False, length=8), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.CheckConstraint('daily_pay_fen > 0', name=op.f('ck_gig_daily_pay_positive')),
     sa.CheckConstraint('pay_fen > 0', name=op.f('ck_gig_pay_positive')),
@@ -283,7 +284,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('shift_id', sa.Integer(), nullable=False),
     sa.Column('worker_id', sa.Integer(), nullable=False),
-    sa.Column('status', sa.Enum('INVITED', 'APPLIED', 'ACCEPTED', 'REJECTED', 'WITHDRAWN', name='appstatus', native_enum=False, length=10), nullable=False),
+    sa.Column('status', sa.Enum('invited', 'applied', 'accepted', 'rejected', 'withdrawn', name='appstatus', native_enum=False, length=10), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('decided_at', sa.DateTime(), nullable=True),
     sa.Column('checked_in_at', sa.DateTime(), nullable=True),

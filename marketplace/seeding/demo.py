@@ -1,0 +1,339 @@
+"""A deterministic demo market: 2,000 workers, 200 employers, 1,000 gigs and their history.
+
+Everything is drawn from one ``random.Random(seed)`` and planned in Python, then written
+with a handful of bulk ``INSERT``s (``db.session.execute(insert(Model), rows)``), so a run
+takes seconds, not minutes. The generator flushes and never commits: the CLI commits.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from marketplace.models import (
+    Application,
+    AppStatus,
+    EmployerProfile,
+    Gig,
+    Notification,
+    Payment,
+    Rating,
+    Shift,
+    User,
+    WorkerProfile,
+    db,
+    gig_skill,
+    worker_season,
+    worker_skill,
+)
+from marketplace.security import hash_password
+from marketplace.seeding.demo_catalog import GIGS_PER_KIND
+from marketplace.seeding.demo_context import (
+    Clock,
+    Identities,
+    Reference,
+    load_reference_snapshot,
+)
+from marketplace.seeding.demo_gigs import GigPlan, SeasonPlanner, plan_gig
+from marketplace.seeding.demo_people import (
+    EmployerSeed,
+    WorkerSeed,
+    build_employer,
+    build_worker,
+    employer_kinds,
+)
+from marketplace.seeding.demo_staffing import AppPlan, Staffing
+from marketplace.seeding.demo_story import (
+    DEMO_LOGINS,
+    DEMO_MOBILES,
+    DEMO_PASSWORD,
+    demo_employer,
+    demo_gigs,
+    demo_worker,
+    force_story,
+    staff_accounts,
+    story_notifications,
+)
+
+__all__ = [
+    "DEMO_LOGINS",
+    "DEMO_PASSWORD",
+    "DemoSummary",
+    "demo_present",
+    "demo_steps",
+    "generate_demo",
+]
+
+WORKERS = 2000
+EMPLOYERS = 200
+GIGS = 1000
+# Progress units per phase; demo_steps() is their sum.
+_PHASES = {
+    "workers": 30,
+    "accounts": 10,
+    "employers": 5,
+    "gigs": 20,
+    "applications": 25,
+    "notifications": 10,
+}
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many rows of each kind the demo market added."""
+
+    workers: int
+    employers: int
+    gigs: int
+    shifts: int
+    applications: int
+    payments: int
+    ratings: int
+    notifications: int
+
+    def __str__(self) -> str:
+        return ", ".join(f"{count} {name}" for name, count in asdict(self).items())
+
+
+def demo_steps() -> int:
+    """Total progress units ``generate_demo`` reports, for sizing a progress bar."""
+    return sum(_PHASES.values())
+
+
+def demo_present() -> bool:
+    """True when any of the demo accounts exists already."""
+    found = db.session.scalar(select(User.id).where(User.mobile.in_(DEMO_MOBILES)).limit(1))
+    return found is not None
+
+
+def _insert(target: Any, rows: Sequence[dict]) -> None:
+    """Bulk insert into a model or an association table."""
+    if rows:
+        db.session.execute(insert(target).execution_options(render_nulls=True), list(rows))
+
+
+def _insert_ids(model: type, rows: Sequence[dict]) -> list[int]:
+    """Bulk insert returning the new primary keys in the order of ``rows``."""
+    if not rows:
+        return []
+    stmt = (
+        insert(model)
+        .returning(model.id, sort_by_parameter_order=True)
+        .execution_options(render_nulls=True)
+    )
+    return list(db.session.scalars(stmt, list(rows)))
+
+
+class _Builder:
+    """One run of the generator: its random source, clock, reference data and progress."""
+
+    def __init__(
+        self, seed: int, today: date | None, scale: float, progress: Callable[[int], None] | None
+    ) -> None:
+        self.rng = random.Random(seed)
+        self.clock = Clock.make(today)
+        self.ref: Reference = load_reference_snapshot()
+        self.scale = scale
+        self.report = progress or (lambda _n: None)
+        self.password_hash = hash_password(DEMO_PASSWORD)  # once; every demo account shares it
+        self.ids = Identities.from_database(self.rng)
+
+    def count(self, full: int, least: int) -> int:
+        """``full`` scaled down for quick runs, but never below ``least``."""
+        return max(least, round(full * self.scale))
+
+    def people(self) -> tuple[list[WorkerSeed], list[EmployerSeed]]:
+        """Plan every account: the demo ones first, then the crowd."""
+        rng, ref, clock, ids, pw = self.rng, self.ref, self.clock, self.ids, self.password_hash
+        workers = [demo_worker(ref, clock, ids, pw)]
+        employers = [demo_employer(ref, clock, ids, pw)]
+        crowd = self.count(WORKERS, 30)
+        for n in range(crowd):
+            workers.append(build_worker(rng, ref, clock, ids, pw))
+            # Spread the phase's units evenly over the crowd; they add up exactly.
+            units = (n + 1) * _PHASES["workers"] // crowd - n * _PHASES["workers"] // crowd
+            if units:
+                self.report(units)
+        taken = {e.profile["name"] for e in employers}
+        employers += [
+            build_employer(rng, ref, clock, ids, pw, kind, taken)
+            for kind in employer_kinds(rng, self.count(EMPLOYERS, 8))
+        ]
+        return workers, employers
+
+    def insert_people(self, workers: list[WorkerSeed], employers: list[EmployerSeed]) -> None:
+        """Users, profiles and the skill and season links, in five statements."""
+        staff = staff_accounts(self.clock, self.password_hash)
+        users = [
+            workers[0].user,
+            employers[0].user,
+            *staff,
+            *(w.user for w in workers[1:]),
+            *(e.user for e in employers[1:]),
+        ]
+        new_ids = _insert_ids(User, users)
+        by_row = {id(row): user_id for row, user_id in zip(users, new_ids, strict=True)}
+        for seed in (*workers, *employers):
+            seed.user_id = by_row[id(seed.user)]
+        _insert(WorkerProfile, [{"user_id": w.user_id, **w.profile} for w in workers])
+        _insert(
+            worker_skill,
+            [{"worker_id": w.user_id, "skill_id": s.id} for w in workers for s in w.skills],
+        )
+        _insert(
+            worker_season,
+            [{"worker_id": w.user_id, "season_id": s} for w in workers for s in w.season_ids],
+        )
+        self.report(_PHASES["accounts"])
+        _insert(EmployerProfile, [{"user_id": e.user_id, **e.profile} for e in employers])
+        self.report(_PHASES["employers"])
+
+    def gigs(self, employers: list[EmployerSeed]) -> list[GigPlan]:
+        """Random gigs from verified employers (the demo employer's come from the story)."""
+        posting = [e for e in employers[1:] if e.verified] or employers[:1]
+        weights = [GIGS_PER_KIND[e.kind] for e in posting]
+        seasons = SeasonPlanner(self.ref, self.clock)
+        return [
+            plan_gig(self.rng, self.ref, self.clock, seasons, employer)
+            for employer in self.rng.choices(posting, weights=weights, k=self.count(GIGS, 50))
+        ]
+
+    def insert_gigs(self, plans: list[GigPlan]) -> None:
+        """Gigs, their skills and their shifts (with ``filled`` already counted)."""
+        now = self.clock.now
+        gig_ids = _insert_ids(Gig, [_gig_row(p, now) for p in plans])
+        for plan, gig_id in zip(plans, gig_ids, strict=True):
+            plan.id = gig_id
+        _insert(gig_skill, [{"gig_id": p.id, "skill_id": s.id} for p in plans for s in p.skills])
+        shifts = [(p, s) for p in plans for s in p.shifts]
+        shift_ids = _insert_ids(
+            Shift,
+            [
+                {
+                    "gig_id": p.id,
+                    "starts_at": s.starts_at,
+                    "ends_at": s.ends_at,
+                    "slots": s.slots,
+                    "filled": s.filled,
+                    "checkin_code": s.checkin_code,
+                }
+                for p, s in shifts
+            ],
+        )
+        for (_plan, shift), shift_id in zip(shifts, shift_ids, strict=True):
+            shift.id = shift_id
+        self.report(_PHASES["gigs"])
+
+    def insert_work(self, apps: list[AppPlan]) -> None:
+        """Applications, then the payments and ratings that hang off them."""
+        app_ids = _insert_ids(Application, [a.row() for a in apps])
+        for app, app_id in zip(apps, app_ids, strict=True):
+            app.id = app_id
+        _insert(
+            Payment,
+            [
+                {
+                    "application_id": a.id,
+                    "amount_fen": a.payment.amount_fen,
+                    "paid_on": a.payment.paid_on,
+                    "recorded_at": a.payment.recorded_at,
+                }
+                for a in apps
+                if a.payment is not None
+            ],
+        )
+        _insert(
+            Rating,
+            [
+                {
+                    "application_id": a.id,
+                    "rater_id": r.rater_id,
+                    "ratee_id": r.ratee_id,
+                    "stars": r.stars,
+                    "comment": r.comment,
+                    "created_at": r.created_at,
+                }
+                for a in apps
+                for r in a.ratings
+            ],
+        )
+        self.report(_PHASES["applications"])
+
+
+def _gig_row(plan: GigPlan, now: datetime) -> dict:
+    return {
+        "employer_id": plan.employer.user_id,
+        "title": plan.title[:80],
+        "description": plan.description,
+        "category_id": plan.skills[0].category_id,
+        "town_id": plan.town.id,
+        "address": plan.address,
+        "lat": plan.lat,
+        "lon": plan.lon,
+        "work_form": plan.work_form,
+        "season_tag": plan.season_tag,
+        "pay_fen": plan.pay_fen,
+        "pay_unit": plan.pay_unit,
+        "pieces_per_day": plan.pieces_per_day,
+        "daily_pay_fen": plan.daily_pay_fen,
+        "pay_within_days": plan.pay_within_days,
+        "injury_insurance": plan.injury_insurance,
+        "status": plan.status(now),
+        "created_at": plan.created_at,
+    }
+
+
+def generate_demo(
+    *,
+    seed: int = 20261121,
+    today: date | None = None,
+    progress: Callable[[int], None] | None = None,
+    scale: float = 1.0,
+) -> DemoSummary:
+    """Build the demo market; flush, never commit. Refuses when demo accounts exist.
+
+    ``today`` fixes the calendar (Asia/Shanghai) for repeatable runs; ``scale`` shrinks the
+    crowd for quick tests (1.0 gives 2,000 workers, 200 employers and 1,000 gigs).
+    """
+    if demo_present():
+        raise RuntimeError(
+            "The demo market is already present (demo accounts such as "
+            f"{DEMO_MOBILES[0]} exist); its data is kept. Use a fresh database to rebuild it."
+        )
+    run = _Builder(seed, today, scale, progress)
+    workers, employers = run.people()
+    run.insert_people(workers, employers)
+
+    story = demo_gigs(run.rng, run.ref, run.clock, employers[0])
+    plans = story.plans + run.gigs(employers)
+    # The demo worker only turns up in fishing gigs, so his pages tell one clear story.
+    staffing = Staffing(run.rng, run.clock, workers, specialists={workers[0].user_id})
+    story_apps = force_story(staffing, story, workers[0].user_id)
+    for plan in plans:
+        for shift in plan.shifts:
+            staffing.fill(plan, shift)
+    run.insert_gigs(plans)
+    run.insert_work(staffing.apps)
+
+    received = [
+        a for a in staffing.apps if a.gig.employer is employers[0] and a.status == AppStatus.APPLIED
+    ][:6]
+    notes = story_notifications(story_apps, received, run.clock)
+    _insert(Notification, notes)
+    db.session.flush()
+    run.report(_PHASES["notifications"])
+    return DemoSummary(
+        workers=len(workers),
+        employers=len(employers),
+        gigs=len(plans),
+        shifts=sum(len(p.shifts) for p in plans),
+        applications=len(staffing.apps),
+        payments=sum(a.payment is not None for a in staffing.apps),
+        ratings=sum(len(a.ratings) for a in staffing.apps),
+        notifications=len(notes),
+    )
