@@ -4,6 +4,7 @@ from marketplace.models.accounts import AuditLog, Role, User
 from marketplace.models.base import db, utcnow
 from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
+from marketplace.models.matching import Impression, IndexVersion
 from marketplace.models.reference import (
     District,
     MinimumWage,
@@ -24,6 +25,8 @@ from marketplace.models.workers import (
 
 __all__ = [
     "ALL_WEEKDAYS",
+    "Impression",
+    "IndexVersion",
     "AppStatus",
     "Application",
     "AuditLog",
