@@ -154,7 +154,7 @@ def record_payment(user: User, application_id: int, amount_fen: int, paid_on: da
         raise DomainError(N_("The payment date cannot be in the future."))
     if paid_on < to_local(app.shift.starts_at).date() - timedelta(days=31):
         raise DomainError(N_("The payment date is too long before the shift."))
-    payment = Payment(application_id=app.id, amount_fen=amount_fen, paid_on=paid_on)
+    payment = Payment(application=app, amount_fen=amount_fen, paid_on=paid_on)
     db.session.add(payment)
     db.session.flush()
     notify(app.worker_id, "payment_recorded", app.shift.gig.title, f"/applications/{app.id}")
@@ -175,7 +175,7 @@ def rate(user: User, application_id: int, stars: int, comment: str) -> Rating:
     employer_id = app.shift.gig.employer_id
     ratee = employer_id if user.id == app.worker_id else app.worker_id
     rating = Rating(
-        application_id=app.id,
+        application=app,
         rater_id=user.id,
         ratee_id=ratee,
         stars=stars,
