@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := app
 
-.PHONY: install install-test translations migrate seed run test test-sqlite lint browser clean
+.PHONY: install install-test system-deps translations migrate seed run test test-sqlite lint browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed translations
+install: system-deps $(VENV)/.installed translations
 
 install-test: $(VENV)/.installed-test translations browser
 
@@ -37,11 +37,20 @@ run: seed
 	@echo "Serving on http://$(HOST):$(PORT) — press Ctrl+C to stop."
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
+# WeasyPrint's Pango/HarfBuzz and a CJK font for the agreement PDFs (Debian packages, root only).
+WEASY_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-wqy-microhei
+system-deps:
+	@if ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset \
+	  && fc-list 2>/dev/null | grep -qiE 'wqy|cjk'; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WEASY_DEBS) >/dev/null; \
+	else echo "PDF libraries are missing: run 'sudo apt-get install $(WEASY_DEBS)'"; exit 1; fi
+
 # Debian's Chromium for the end-to-end tests (never a browser download).
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null; \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; \
 	fi
 

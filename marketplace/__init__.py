@@ -37,6 +37,7 @@ def register_extensions(app: Flask) -> None:
     from marketplace import i18n
     from marketplace.database import init_database
     from marketplace.extensions import csrf, login_manager, migrate
+    from marketplace.matchmaking import index as matchmaking_index
     from marketplace.models import db
 
     init_database(app)
@@ -44,23 +45,28 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     login_manager.init_app(app)
     i18n.init_app(app)
+    matchmaking_index.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
     """Mount one blueprint per domain."""
     from marketplace.accounts import bp as accounts_bp
+    from marketplace.agreements import bp as agreements_bp
     from marketplace.dashboard import bp as dashboard_bp
     from marketplace.employers import bp as employers_bp
     from marketplace.gigs import bp as gigs_bp
+    from marketplace.matchmaking import bp as matchmaking_bp
     from marketplace.notifications import bp as notifications_bp
     from marketplace.work import bp as work_bp
     from marketplace.workers import bp as workers_bp
 
     for bp in (
         accounts_bp,
+        agreements_bp,
         dashboard_bp,
         employers_bp,
         gigs_bp,
+        matchmaking_bp,
         notifications_bp,
         work_bp,
         workers_bp,

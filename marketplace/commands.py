@@ -13,6 +13,7 @@ from marketplace.models import Role, db
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 users_cli = AppGroup("users", help="Manage staff and administrator accounts.")
+matching_cli = AppGroup("matching", help="Train and inspect the ranker.")
 
 
 @click.command("seed")
@@ -80,7 +81,27 @@ def create_admin(mobile: str, name: str, password: str) -> None:
     _create(Role.ADMIN, mobile, password, name)
 
 
+@matching_cli.command("train")
+@click.option("--min-interactions", default=50, show_default=True)
+@click.option("--random-state", default=0, show_default=True)
+def matching_train(min_interactions: int, random_state: int) -> None:
+    """Fit the ranker on logged interactions, print its evaluation and save it in instance/."""
+    from marketplace.matchmaking.training import train
+
+    with click.progressbar(length=1, label="training") as bar:
+        report = train(random_state=random_state, min_interactions=min_interactions)
+        bar.update(1)
+    click.echo(f"interactions {report.interactions}, gigs {report.jobs}")
+    if report.version is None:
+        raise click.ClickException("not enough logged interactions to train; the prior stays")
+    click.echo(f"{'held-out gigs':<16}{'NDCG@10':>10}{'recall@10':>12}")
+    for name, metrics in (("prior", report.prior), ("trained", report.trained)):
+        click.echo(f"{name:<16}{metrics['ndcg']:>10.3f}{metrics['recall']:>12.3f}")
+    click.echo(f"saved model {report.version}")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(matching_cli)

@@ -16,6 +16,7 @@ from marketplace.models import (
     Verification,
     WorkForm,
 )
+from marketplace.policy.labour_relation import AgreementKind, Outcome
 
 LABELS: dict[enum.Enum, object] = {
     WorkForm.PART_TIME: _l("Part-time (非全日制)"),
@@ -48,6 +49,13 @@ LABELS: dict[enum.Enum, object] = {
     Role.EMPLOYER: _l("Employer"),
     Role.STAFF: _l("Station staff"),
     Role.ADMIN: _l("Administrator"),
+    Outcome.LABOUR_CONTRACT: _l("Labour contract required (劳动合同)"),
+    Outcome.WRITTEN_AGREEMENT: _l("Written agreement required (书面协议)"),
+    Outcome.SERVICE_AGREEMENT: _l("Service agreement recommended (劳务协议)"),
+    AgreementKind.TEMPORARY: _l("Written agreement for temporary work (临时性用工书面协议)"),
+    AgreementKind.SEASONAL: _l("Agreement for seasonal work (季节性用工协议)"),
+    AgreementKind.PART_TIME: _l("Agreement for part-time work (非全日制用工协议)"),
+    AgreementKind.SERVICE: _l("Service agreement (劳务协议)"),
 }
 
 

@@ -100,6 +100,7 @@ def app(engine_app):
         yield engine_app
         db.session.rollback()
     clear_data(engine_app)
+    engine_app.extensions["market_index"].invalidate()  # stamps restart with the emptied tables
 
 
 @pytest.fixture

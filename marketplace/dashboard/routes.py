@@ -5,7 +5,9 @@ from flask_login import current_user, login_required
 
 from marketplace.dashboard import bp, services
 from marketplace.employers.services import profile_of as employer_profile
-from marketplace.models import Role
+from marketplace.matchmaking.routes import ranking_lang
+from marketplace.matchmaking.services import invitations, recommend_gigs
+from marketplace.models import Role, db
 from marketplace.workers.services import profile_of as worker_profile
 
 
@@ -17,8 +19,14 @@ def home():
         profile = worker_profile(current_user)
         if profile is None:
             return redirect(url_for("workers.profile"))
+        recommended = recommend_gigs(current_user, lang=ranking_lang())
+        db.session.commit()  # the impressions
         return render_template(
-            "dashboard/worker.html", profile=profile, board=services.worker_board(current_user)
+            "dashboard/worker.html",
+            profile=profile,
+            board=services.worker_board(current_user),
+            recommended=recommended,
+            invites=invitations(current_user),
         )
     if current_user.role == Role.EMPLOYER:
         profile = employer_profile(current_user)

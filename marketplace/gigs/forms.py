@@ -8,6 +8,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -37,6 +38,14 @@ class ShiftForm(Form):
     def is_complete(self) -> bool:
         """True when every field of the row was entered."""
         return all((self.day.data, self.start.data, self.end.data, self.slots.data))
+
+
+YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
+
+
+def _question(text) -> RadioField:
+    """A yes/no question of the labour-relationship assessment (POLICY §3)."""
+    return RadioField(text, choices=YES_NO, validators=[DataRequired(_l("Answer yes or no."))])
 
 
 class GigForm(FlaskForm):
@@ -79,6 +88,31 @@ class GigForm(FlaskForm):
     )
     injury_insurance = BooleanField(_l("Work-injury insurance is provided"))
     shifts = FieldList(FormField(ShiftForm), min_entries=3, max_entries=60)
+    # POLICY §3: 劳社部发〔2005〕12号 Art. 1 (a)–(c), and N(三) management of the work process.
+    q_qualified = _question(
+        _l(
+            "Are you a registered employer (company, organisation or business) and is the "
+            "worker of legal working age?"
+        )
+    )
+    q_employer_rules = _question(
+        _l(
+            "Will your workplace rules apply to the worker, who works under your management "
+            "like your own staff?"
+        )
+    )
+    q_core_business = _question(_l("Is this work part of your main business?"))
+    q_manages_process = _question(
+        _l("Will you manage how the work is done: set the hours, supervise, give work rules?")
+    )
+    assessed_outcome = HiddenField()
+    confirm_assessment = BooleanField(
+        _l("I have read the outcome of the assessment and publish on that basis.")
+    )
+
+    def answer(self, name: str) -> bool:
+        """True when the assessment question ``name`` was answered yes."""
+        return getattr(self, name).data == "yes"
 
     def validate_shifts(self, field):
         """Every row is either complete or empty, and at least one is complete."""

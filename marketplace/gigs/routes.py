@@ -13,6 +13,7 @@ from marketplace.gigs.forms import GigForm, SearchForm
 from marketplace.i18n import localized_name
 from marketplace.labels import choices
 from marketplace.models import PayUnit, Role, SeasonTag, WorkForm, db
+from marketplace.policy.labour_relation import Answers, assess
 from marketplace.security import role_required
 from marketplace.work.services import application_of, applications_for_gig
 
@@ -106,7 +107,25 @@ def _gig_input(form: GigForm) -> services.GigInput:
         pieces_per_day=form.pieces_per_day.data,
         pay_within_days=form.pay_within_days.data,
         injury_insurance=form.injury_insurance.data,
+        answers=Answers(
+            qualified=form.answer("q_qualified"),
+            employer_rules=form.answer("q_employer_rules"),
+            core_business=form.answer("q_core_business"),
+            manages_process=form.answer("q_manages_process"),
+        ),
     )
+
+
+def _confirmed(form: GigForm, data: services.GigInput):
+    """The assessment shown to the employer, and whether they confirmed that same outcome."""
+    assessment = assess(data.answers)
+    confirmed = (
+        form.confirm_assessment.data and form.assessed_outcome.data == assessment.outcome.value
+    )
+    if not confirmed:
+        form.assessed_outcome.data = assessment.outcome.value
+        form.confirm_assessment.data = False
+    return assessment, confirmed
 
 
 @bp.route("/gigs/new", methods=["GET", "POST"])
@@ -124,18 +143,27 @@ def new():
     if request.method == "GET":
         form.town_id.data = employer.town_id
         form.address.data = employer.address
+    assessment = None
     if form.validate_on_submit():
+        data = _gig_input(form)
+        assessment, confirmed = _confirmed(form, data)
         try:
-            gig = services.post_gig(current_user, _gig_input(form))
+            if not confirmed:
+                services.check_gig(current_user, data)
+            else:
+                gig = services.post_gig(current_user, data)
         except DomainError as exc:
             db.session.rollback()
             form.form_errors.append(exc.translated())
         else:
-            db.session.commit()
-            flash(_("Your gig has been published."), "success")
-            return redirect(url_for("gigs.manage", gig_id=gig.id))
+            if confirmed:
+                db.session.commit()
+                flash(_("Your gig has been published."), "success")
+                return redirect(url_for("gigs.manage", gig_id=gig.id))
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("gigs/new.html", form=form, categories=reference.categories()), status
+    return render_template(
+        "gigs/new.html", form=form, categories=reference.categories(), assessment=assessment
+    ), status
 
 
 @bp.route("/gigs/<int:gig_id>/manage")

@@ -8,22 +8,27 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
-from marketplace.errors import N_, DomainError, Forbidden, NotFound
+from marketplace import index_versions as versions
+from marketplace.errors import N_, DomainError, Forbidden, NotFound, from_value_error
 from marketplace.gigs.pricing import daily_pay_fen
-from marketplace.i18n import local_to_utc
+from marketplace.i18n import local_to_utc, to_local
 from marketplace.models import (
     EmployerProfile,
     Gig,
     GigStatus,
+    MinimumWage,
     PayUnit,
     SeasonTag,
     Shift,
     SkillCategory,
+    Town,
     User,
     WorkForm,
     db,
     utcnow,
 )
+from marketplace.policy import part_time
+from marketplace.policy.labour_relation import Answers, assess
 from marketplace.reference import get_town, skills_by_ids
 
 MAX_SLOTS_PER_SHIFT = 200
@@ -75,6 +80,12 @@ class GigInput:
     pieces_per_day: int | None = None
     pay_within_days: int = 7
     injury_insurance: bool = False
+    # POLICY §3 assessment; the defaults describe a managed gig that needs a written agreement.
+    answers: Answers = field(
+        default_factory=lambda: Answers(
+            qualified=True, employer_rules=False, core_business=False, manages_process=True
+        )
+    )
 
 
 def _check_shifts(shifts: list[ShiftInput], now: datetime) -> None:
@@ -102,8 +113,38 @@ def _check_pay(data: GigInput) -> None:
         raise DomainError(N_("Pay must be made within 0 to 30 days after the shift."))
 
 
-def post_gig(user: User, data: GigInput) -> Gig:
-    """Publish a gig with its shifts after checking the employer and the post."""
+def hourly_minimum_fen(town: Town, day: date) -> int:
+    """The district's hourly minimum wage in force on ``day`` (seeds/minimum_wages.csv)."""
+    wage = db.session.scalar(
+        select(MinimumWage.hourly_fen)
+        .where(MinimumWage.tier == town.district.wage_tier, MinimumWage.effective_on <= day)
+        .order_by(MinimumWage.effective_on.desc())
+        .limit(1)
+    )
+    if wage is None:
+        raise DomainError(N_("No minimum wage is known for this place and date."))
+    return wage
+
+
+def _check_part_time(data: GigInput, town: Town) -> None:
+    """POLICY §4, Labour Contract Law art. 68–72, for posts of work form 非全日制."""
+    if data.work_form != WorkForm.PART_TIME:
+        return
+    spans = [
+        part_time.ShiftSpan(to_local(s.starts_at_utc()), to_local(s.ends_at_utc()))
+        for s in data.shifts
+    ]
+    minimum = max(hourly_minimum_fen(town, span.starts_at.date()) for span in spans)
+    try:
+        part_time.check_part_time(
+            spans, data.pay_unit.value, data.pay_fen, minimum, data.pay_within_days
+        )
+    except part_time.PartTimeViolation as exc:
+        raise from_value_error(exc) from exc
+
+
+def check_gig(user: User, data: GigInput) -> tuple[EmployerProfile, Town]:
+    """Every rule a post must keep, without publishing it (the employer's preview step)."""
     employer = db.session.get(EmployerProfile, user.id)
     if employer is None:
         raise ProfileMissing()
@@ -114,6 +155,13 @@ def post_gig(user: User, data: GigInput) -> Gig:
         raise DomainError(N_("Choose a category from the list."))
     _check_shifts(data.shifts, utcnow())
     _check_pay(data)
+    _check_part_time(data, town)
+    return employer, town
+
+
+def post_gig(user: User, data: GigInput) -> Gig:
+    """Publish a gig with its shifts after checking the employer and the post."""
+    employer, town = check_gig(user, data)
     minutes = [
         int((s.ends_at_utc() - s.starts_at_utc()).total_seconds() // 60) for s in data.shifts
     ]
@@ -136,6 +184,11 @@ def post_gig(user: User, data: GigInput) -> Gig:
         ),
         pay_within_days=data.pay_within_days,
         injury_insurance=data.injury_insurance,
+        answer_qualified=data.answers.qualified,
+        answer_employer_rules=data.answers.employer_rules,
+        answer_core_business=data.answers.core_business,
+        answer_manages_process=data.answers.manages_process,
+        relation_outcome=assess(data.answers).outcome,
         status=GigStatus.OPEN,
         skills=skills_by_ids(data.skill_ids),
     )
@@ -150,6 +203,7 @@ def post_gig(user: User, data: GigInput) -> Gig:
     ]
     db.session.add(gig)
     db.session.flush()
+    versions.bump(versions.GIGS)
     return gig
 
 
@@ -174,6 +228,7 @@ def close_gig(user: User, gig_id: int) -> Gig:
     gig = owned_gig(user, gig_id)
     gig.status = GigStatus.CLOSED
     db.session.flush()
+    versions.bump(versions.GIGS)
     return gig
 
 

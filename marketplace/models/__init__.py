@@ -1,6 +1,13 @@
 """All models, importable from one place."""
 
 from marketplace.models.accounts import AuditLog, Role, User
+from marketplace.models.agreements import (
+    Agreement,
+    AgreementSignature,
+    AgreementStatus,
+    AgreementTemplate,
+    Party,
+)
 from marketplace.models.base import db, utcnow
 from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
@@ -24,6 +31,11 @@ from marketplace.models.workers import (
 )
 
 __all__ = [
+    "Agreement",
+    "AgreementSignature",
+    "AgreementStatus",
+    "AgreementTemplate",
+    "Party",
     "ALL_WEEKDAYS",
     "Impression",
     "IndexVersion",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
+from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text, false, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.base import code_enum, db, utcnow
 from marketplace.models.employers import EmployerProfile
 from marketplace.models.reference import Skill, SkillCategory, Town
+from marketplace.policy.labour_relation import Answers, Assessment, Outcome, assess
 
 
 class WorkForm(enum.StrEnum):
@@ -74,6 +75,16 @@ class Gig(db.Model):
     daily_pay_fen: Mapped[int] = mapped_column(index=True)
     pay_within_days: Mapped[int] = mapped_column(default=7)
     injury_insurance: Mapped[bool] = mapped_column(default=False)
+    # POLICY §3: the employer's answers to 劳社部发〔2005〕12号 Art. 1 (a)–(c) and N(三).
+    answer_qualified: Mapped[bool] = mapped_column(default=True, server_default=true())
+    answer_employer_rules: Mapped[bool] = mapped_column(default=False, server_default=false())
+    answer_core_business: Mapped[bool] = mapped_column(default=False, server_default=false())
+    answer_manages_process: Mapped[bool] = mapped_column(default=True, server_default=true())
+    relation_outcome: Mapped[Outcome] = mapped_column(
+        code_enum(Outcome, 20),
+        default=Outcome.WRITTEN_AGREEMENT,
+        server_default=Outcome.WRITTEN_AGREEMENT.value,
+    )
     status: Mapped[GigStatus] = mapped_column(
         code_enum(GigStatus, 8), default=GigStatus.OPEN, index=True
     )
@@ -91,6 +102,26 @@ class Gig(db.Model):
         CheckConstraint("pay_fen > 0", name="pay_positive"),
         CheckConstraint("daily_pay_fen > 0", name="daily_pay_positive"),
     )
+
+    @property
+    def answers(self) -> Answers:
+        """The stored answers of the labour-relationship assessment."""
+        return Answers(
+            qualified=self.answer_qualified,
+            employer_rules=self.answer_employer_rules,
+            core_business=self.answer_core_business,
+            manages_process=self.answer_manages_process,
+        )
+
+    @property
+    def assessment(self) -> Assessment:
+        """The outcome with its reasons and citation, from the stored answers."""
+        return assess(self.answers)
+
+    @property
+    def needs_labour_contract(self) -> bool:
+        """POLICY §3: all three criteria hold; the marketplace makes no gig agreement."""
+        return self.relation_outcome == Outcome.LABOUR_CONTRACT
 
 
 class Shift(db.Model):

@@ -17,6 +17,9 @@ MESSAGES = {
     "payment_recorded": N_("Payment for “%(subject)s” was recorded."),
     "rating_received": N_("You received a rating for “%(subject)s”."),
     "invited": N_("You are invited to “%(subject)s”."),
+    "wage_case_opened": N_("A wage-arrears case was opened for “%(subject)s”."),
+    "wage_case_updated": N_("The wage case for “%(subject)s” has a new step."),
+    "registration_reminder": N_("Register your flexible employment by %(subject)s."),
 }
 
 

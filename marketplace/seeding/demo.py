@@ -20,6 +20,7 @@ from marketplace.models import (
     AppStatus,
     EmployerProfile,
     Gig,
+    Impression,
     Notification,
     Payment,
     Rating,
@@ -39,6 +40,7 @@ from marketplace.seeding.demo_context import (
     Reference,
     load_reference_snapshot,
 )
+from marketplace.seeding.demo_exposure import impression_rows
 from marketplace.seeding.demo_gigs import GigPlan, SeasonPlanner, plan_gig
 from marketplace.seeding.demo_people import (
     EmployerSeed,
@@ -319,6 +321,7 @@ def generate_demo(
             staffing.fill(plan, shift)
     run.insert_gigs(plans)
     run.insert_work(staffing.apps)
+    _insert(Impression, impression_rows(run.rng, plans, staffing.apps, staffing))
 
     received = [
         a for a in staffing.apps if a.gig.employer is employers[0] and a.status == AppStatus.APPLIED

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
+from marketplace import index_versions as versions
 from marketplace.errors import N_, DomainError
 from marketplace.i18n import to_local
 from marketplace.models import Application, AppStatus, Payment, PayUnit, Rating, User, db, utcnow
@@ -137,6 +138,7 @@ def confirm_hours(user: User, application_id: int, minutes: int) -> Application:
     end_local = to_local(app.shift.ends_at).date()
     app.pay_due_on = end_local + timedelta(days=app.shift.gig.pay_within_days)
     db.session.flush()
+    versions.bump(versions.WORKERS)
     notify(app.worker_id, "hours_confirmed", app.shift.gig.title, f"/applications/{app.id}")
     return app
 
@@ -183,5 +185,6 @@ def rate(user: User, application_id: int, stars: int, comment: str) -> Rating:
     )
     db.session.add(rating)
     db.session.flush()
+    versions.bump(versions.WORKERS)
     notify(ratee, "rating_received", app.shift.gig.title, f"/applications/{app.id}")
     return rating

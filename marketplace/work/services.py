@@ -7,6 +7,8 @@ from collections import defaultdict
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
+from marketplace import index_versions as versions
+from marketplace.agreements.services import create_draft
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
 from marketplace.models import (
     Application,
@@ -176,9 +178,11 @@ def accept(user: User, application_id: int) -> Application:
     _set_status(app, (AppStatus.APPLIED,), AppStatus.ACCEPTED)
     _take_slot(app.shift_id)
     db.session.flush()
+    versions.bump(versions.GIGS)
     db.session.refresh(app)
     db.session.refresh(app.shift)
     notify(app.worker_id, "application_accepted", app.shift.gig.title, _gig_link(app.shift.gig))
+    create_draft(app)  # POLICY §3: the agreement draft, unless a labour contract is due
     return app
 
 
@@ -197,10 +201,13 @@ def withdraw(user: User, application_id: int) -> Application:
     if app.shift.starts_at <= utcnow():
         raise ShiftStarted()
     held = app.status == AppStatus.ACCEPTED
-    _set_status(app, (AppStatus.APPLIED, AppStatus.ACCEPTED), AppStatus.WITHDRAWN)
+    _set_status(
+        app, (AppStatus.INVITED, AppStatus.APPLIED, AppStatus.ACCEPTED), AppStatus.WITHDRAWN
+    )
     if held:
         _free_slot(app.shift_id)
     db.session.flush()
+    versions.bump(versions.GIGS)
     db.session.refresh(app)
     db.session.refresh(app.shift)
     notify(

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from marketplace import index_versions as versions
 from marketplace.errors import N_, DomainError, from_value_error
 from marketplace.models import Hukou, Season, User, WorkerProfile, db
 from marketplace.policy.identity import parse_id_number
@@ -115,4 +116,5 @@ def save_profile(user: User, data: WorkerProfileInput) -> WorkerProfile:
     if not user.display_name:
         user.display_name = profile.real_name
     db.session.flush()
+    versions.bump(versions.WORKERS)
     return profile

@@ -74,6 +74,13 @@ def _gig_form(**overrides):
         "shifts-1-start": "15:00",
         "shifts-1-end": "19:00",
         "shifts-1-slots": "2",
+        # POLICY §3 assessment, and the employer's confirmation of the outcome shown
+        "q_qualified": "yes",
+        "q_employer_rules": "no",
+        "q_core_business": "no",
+        "q_manages_process": "yes",
+        "assessed_outcome": "written_agreement",
+        "confirm_assessment": "y",
     }
     data.update(overrides)
     return data

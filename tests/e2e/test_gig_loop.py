@@ -63,6 +63,16 @@ def _post_gig(page, base: str) -> None:
     page.fill("#shifts-0-start", start.strftime("%H:%M"))
     page.fill("#shifts-0-end", (start + timedelta(hours=3)).strftime("%H:%M"))
     page.fill("#shifts-0-slots", "2")
+    for question, answer in (
+        ("q_qualified", "yes"),
+        ("q_employer_rules", "no"),
+        ("q_core_business", "no"),
+        ("q_manages_process", "yes"),
+    ):
+        page.check(f"input[name={question}][value={answer}]")
+    _submit(page, "检查并继续")
+    assert "应当签订书面协议" in page.get_by_test_id("assessment-outcome").inner_text()
+    page.check("#confirm_assessment")
     _submit(page, "发布")
 
 

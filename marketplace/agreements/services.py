@@ -1,0 +1,305 @@
+"""Agreement rules: drafts on acceptance, limits on changes, signatures, access and verification."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from marketplace.accounts.services import audit
+from marketplace.agreements import templating
+from marketplace.errors import N_, DomainError, Forbidden, NotFound
+from marketplace.models import (
+    Agreement,
+    AgreementSignature,
+    AgreementStatus,
+    AgreementTemplate,
+    Application,
+    EmployerProfile,
+    Party,
+    Role,
+    User,
+    WorkerProfile,
+    db,
+    utcnow,
+)
+from marketplace.policy.labour_relation import AgreementKind, agreement_kind
+
+MAX_CLAUSE_CHARS = 500
+OVERSEERS = (Role.STAFF, Role.ADMIN)  # POLICY §3 access: station staff and administrators
+
+
+class PayBelowPost(DomainError):
+    message = N_("The agreement may not pay less than the gig post (%(pay)s yuan).")
+
+
+class NameMismatch(DomainError):
+    message = N_("Type your full name exactly as it is in your profile.")
+
+
+class ConsentMissing(DomainError):
+    message = N_("Tick the box to agree before signing.")
+
+
+class AgreementChanged(DomainError):
+    message = N_("The agreement changed since you opened it. Read it again, then sign.")
+
+
+class NotEditable(DomainError):
+    message = N_("This agreement has been replaced by a newer version.")
+
+
+def current_template(kind: AgreementKind) -> AgreementTemplate:
+    """The newest published version of a template; version 1 comes from the shipped file."""
+    template = db.session.scalar(
+        select(AgreementTemplate)
+        .where(AgreementTemplate.kind == kind)
+        .order_by(AgreementTemplate.version.desc())
+        .limit(1)
+    )
+    if template is None:
+        version, source = templating.file_source(kind)
+        template = AgreementTemplate(kind=kind, version=version, source=source, note="")
+        db.session.add(template)
+        db.session.flush()
+    return template
+
+
+def current_agreement(app: Application) -> Agreement | None:
+    """The newest revision of an application's agreement, if there is one."""
+    return db.session.scalar(
+        select(Agreement)
+        .where(Agreement.application_id == app.id)
+        .order_by(Agreement.revision.desc())
+        .limit(1)
+    )
+
+
+def create_draft(app: Application) -> Agreement | None:
+    """On acceptance: a draft from the gig's template; none when a labour contract is due."""
+    gig = app.shift.gig
+    kind = agreement_kind(gig.relation_outcome, gig.work_form.value)
+    if kind is None:  # POLICY §3: labour relationship → labour contract, no gig agreement
+        return None
+    existing = current_agreement(app)
+    if existing is not None:  # accepted again after a withdrawal: keep what was agreed
+        return existing
+    agreement = Agreement(
+        application_id=app.id,
+        template=current_template(kind),
+        revision=1,
+        pay_fen=gig.pay_fen,
+        clauses_json=json.dumps(templating.default_clauses(gig.description), ensure_ascii=False),
+        status=AgreementStatus.DRAFT,
+        created_at=utcnow(),
+    )
+    db.session.add(agreement)
+    db.session.flush()
+    return agreement
+
+
+def party_of(user: User, agreement: Agreement) -> Party | None:
+    """Which side the user signs for, if any."""
+    app = agreement.application
+    if user.id == app.worker_id:
+        return Party.WORKER
+    if user.id == app.shift.gig.employer_id:
+        return Party.EMPLOYER
+    return None
+
+
+def open_agreement(user: User, agreement_id: int, ip: str = "") -> Agreement:
+    """An agreement for its two parties, station staff and admins; staff views are logged."""
+    agreement = db.session.get(Agreement, agreement_id)
+    if agreement is None:
+        raise NotFound()
+    if party_of(user, agreement) is not None:
+        return agreement
+    if user.role in OVERSEERS:
+        audit(user, "agreement_view", f"agreement:{agreement.id}", ip=ip)
+        return agreement
+    raise Forbidden()
+
+
+def agreement_for_application(user: User, app_id: int) -> Agreement:
+    """The current agreement of an application the user may see."""
+    app = db.session.get(Application, app_id)
+    agreement = current_agreement(app) if app is not None else None
+    if agreement is None:
+        raise NotFound()
+    if party_of(user, agreement) is None and user.role not in OVERSEERS:
+        raise Forbidden()
+    return agreement
+
+
+def text_of(agreement: Agreement) -> str:
+    """The frozen text once anyone signed, else the live draft."""
+    return agreement.rendered_text or templating.render(agreement)
+
+
+def _check_clauses(clauses: dict[str, str]) -> dict[str, str]:
+    cleaned = {k: (clauses.get(k) or "").strip() for k in templating.EDITABLE_CLAUSES}
+    if not cleaned["work_content"]:
+        raise DomainError(N_("Describe the work."))
+    if not cleaned["pay_method"]:
+        raise DomainError(N_("Say how the pay is paid."))
+    if any(len(v) > MAX_CLAUSE_CHARS for v in cleaned.values()):
+        raise DomainError(N_("Each clause may have at most %(n)s characters."), n=MAX_CLAUSE_CHARS)
+    return cleaned
+
+
+def edit(user: User, agreement_id: int, pay_fen: int, clauses: dict[str, str]) -> Agreement:
+    """The employer adjusts pay (never lower) and free-text clauses; signed text is kept."""
+    agreement = open_agreement(user, agreement_id)
+    if party_of(user, agreement) != Party.EMPLOYER:
+        raise Forbidden()
+    if (
+        agreement.status == AgreementStatus.SUPERSEDED
+        or current_agreement(agreement.application) is not agreement
+    ):
+        raise NotEditable()
+    gig = agreement.application.shift.gig
+    if pay_fen < gig.pay_fen:
+        raise PayBelowPost(pay=templating.fen_to_yuan(gig.pay_fen))
+    text = json.dumps(_check_clauses(clauses), ensure_ascii=False)
+    if agreement.rendered_text is None:
+        agreement.pay_fen, agreement.clauses_json = pay_fen, text
+        db.session.flush()
+        return agreement
+    # Signed text never changes: a change is a new revision that both sign again.
+    if agreement.status == AgreementStatus.DRAFT:
+        agreement.status = AgreementStatus.SUPERSEDED
+    revised = Agreement(
+        application_id=agreement.application_id,
+        template_id=agreement.template_id,
+        revision=agreement.revision + 1,
+        pay_fen=pay_fen,
+        clauses_json=text,
+        status=AgreementStatus.DRAFT,
+        created_at=utcnow(),
+    )
+    db.session.add(revised)
+    db.session.flush()
+    return revised
+
+
+def _expected_name(user: User, party: Party) -> set[str]:
+    if party == Party.WORKER:
+        profile = db.session.get(WorkerProfile, user.id)
+        return {profile.real_name} if profile else set()
+    employer = db.session.get(EmployerProfile, user.id)
+    return {employer.contact_name, employer.name} if employer else set()
+
+
+def _normalise(name: str) -> str:
+    return "".join(name.split())
+
+
+def sign(
+    user: User, agreement_id: int, typed_name: str, consent: bool, shown_hash: str, ip: str = ""
+) -> Agreement:
+    """A party signs the text they were shown; both signatures put the agreement in force."""
+    agreement = open_agreement(user, agreement_id)
+    party = party_of(user, agreement)
+    if party is None:
+        raise Forbidden()
+    if agreement.status != AgreementStatus.DRAFT:
+        raise DomainError(N_("This agreement cannot be signed any more."))
+    if agreement.signature_of(party) is not None:
+        raise DomainError(N_("You have already signed this agreement."))
+    if not consent:
+        raise ConsentMissing()
+    if _normalise(typed_name) not in {_normalise(n) for n in _expected_name(user, party)}:
+        raise NameMismatch()
+    text = text_of(agreement)
+    digest = templating.content_hash(text)
+    if shown_hash != digest:
+        raise AgreementChanged()
+    agreement.rendered_text, agreement.content_hash = text, digest
+    agreement.signatures.append(
+        AgreementSignature(
+            party=party,
+            signer_id=user.id,
+            typed_name=typed_name.strip(),
+            content_hash=digest,
+            signed_at=utcnow(),
+            ip=ip[:45],
+        )
+    )
+    if {s.party for s in agreement.signatures} == set(Party):
+        _put_in_force(agreement)
+    db.session.flush()
+    return agreement
+
+
+def _put_in_force(agreement: Agreement) -> None:
+    agreement.status = AgreementStatus.IN_FORCE
+    agreement.in_force_at = utcnow()
+    for older in db.session.scalars(
+        select(Agreement).where(
+            Agreement.application_id == agreement.application_id,
+            Agreement.id != agreement.id,
+            Agreement.status == AgreementStatus.IN_FORCE,
+        )
+    ):
+        older.status = AgreementStatus.SUPERSEDED
+
+
+@dataclass(frozen=True)
+class Verification:
+    """What the public verification page may show: no personal data."""
+
+    valid: bool
+    agreement: Agreement | None = None
+
+
+def verify(digest: str) -> Verification:
+    """A signed agreement whose stored text still has this SHA-256; tampering fails it."""
+    agreement = db.session.scalar(select(Agreement).where(Agreement.content_hash == digest))
+    if agreement is None or agreement.rendered_text is None:
+        return Verification(False)
+    intact = templating.content_hash(agreement.rendered_text) == digest and all(
+        s.content_hash == digest for s in agreement.signatures
+    )
+    signed = agreement.status in (AgreementStatus.IN_FORCE, AgreementStatus.SUPERSEDED)
+    return Verification(intact and signed, agreement if intact else None)
+
+
+def templates_overview() -> list[AgreementTemplate]:
+    """The newest version of every template kind (created from the files when missing)."""
+    return [current_template(kind) for kind in AgreementKind]
+
+
+def template_versions(kind: AgreementKind) -> int:
+    """How many versions of a template exist."""
+    return db.session.scalar(
+        select(func.count(AgreementTemplate.id)).where(AgreementTemplate.kind == kind)
+    )
+
+
+def publish_template(
+    user: User, kind: AgreementKind, source: str, note: str = ""
+) -> AgreementTemplate:
+    """An admin publishes a new version; signed agreements keep the version they used."""
+    if user.role != Role.ADMIN:
+        raise Forbidden()
+    try:
+        templating.validate_source(source)
+    except templating.TemplateInvalid as exc:
+        raise DomainError(
+            N_("The template cannot be published: %(reason)s"), reason=str(exc)
+        ) from exc
+    latest = current_template(kind)
+    template = AgreementTemplate(
+        kind=kind,
+        version=latest.version + 1,
+        source=source,
+        note=note.strip()[:200],
+        published_by_id=user.id,
+        published_at=utcnow(),
+    )
+    db.session.add(template)
+    db.session.flush()
+    audit(user, "template_publish", f"agreement_template:{kind.value}:{template.version}")
+    return template

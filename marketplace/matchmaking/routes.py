@@ -1,0 +1,62 @@
+"""Candidate lists for employers and invitations."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.gigs.search import upcoming_shifts
+from marketplace.gigs.services import owned_gig
+from marketplace.i18n import is_english
+from marketplace.matchmaking import bp, services
+from marketplace.models import Role, db
+from marketplace.security import role_required
+
+
+def ranking_lang() -> str:
+    """The language the ranker writes its reasons in."""
+    return "en" if is_english() else "zh"
+
+
+@bp.route("/gigs/<int:gig_id>/candidates")
+@role_required(Role.EMPLOYER)
+def candidates(gig_id: int):
+    """推荐人选: workers ranked for the gig, with reasons and an invite button."""
+    try:
+        gig = owned_gig(current_user, gig_id)
+    except NotFound:
+        abort(404)
+    except Forbidden:
+        abort(403)
+    ranked = services.candidates(current_user, gig, lang=ranking_lang())
+    db.session.commit()  # the impressions
+    return render_template(
+        "matchmaking/candidates.html", gig=gig, ranked=ranked, shifts=upcoming_shifts(gig)
+    )
+
+
+@bp.route("/gigs/<int:gig_id>/invite", methods=["POST"])
+@role_required(Role.EMPLOYER)
+def invite(gig_id: int):
+    """Invite a ranked worker to one of the gig's shifts."""
+    back = url_for("matchmaking.candidates", gig_id=gig_id)
+    shift_id = request.form.get("shift_id", type=int)
+    worker_id = request.form.get("worker_id", type=int)
+    if not shift_id or not worker_id:
+        flash(_("Choose a shift to invite the worker to."), "error")
+        return redirect(back)
+    try:
+        services.invite(current_user, shift_id, worker_id)
+    except NotFound:
+        db.session.rollback()
+        abort(404)
+    except Forbidden:
+        db.session.rollback()
+        abort(403)
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.translated(), "error")
+    else:
+        db.session.commit()
+        flash(_("Invitation sent."), "success")
+    return redirect(back)

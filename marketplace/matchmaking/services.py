@@ -1,0 +1,139 @@
+"""Recommendations for workers, candidates for employers, invitations; impressions logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from marketplace.errors import N_, DomainError, Forbidden, NotFound
+from marketplace.matchmaking.index import market_index
+from marketplace.models import (
+    Application,
+    AppStatus,
+    Gig,
+    GigStatus,
+    Impression,
+    Shift,
+    User,
+    WorkerProfile,
+    db,
+    utcnow,
+)
+from marketplace.notifications.services import notify
+from matching import Match
+
+RECOMMENDATIONS = 6
+CANDIDATES = 10
+
+
+@dataclass
+class Ranked:
+    """A ranked gig or worker with the ranker's reasons."""
+
+    item: object
+    match: Match
+
+
+def _log(surface: str, pairs: list[tuple[int, int, Match]], version: str) -> None:
+    """Record what was shown, in order, so training learns from real exposure."""
+    now = utcnow()
+    db.session.add_all(
+        Impression(
+            surface=surface,
+            gig_id=gig_id,
+            worker_id=worker_id,
+            position=i,
+            score=float(m.score),
+            model_version=version,
+            shown_at=now,
+        )
+        for i, (gig_id, worker_id, m) in enumerate(pairs)
+    )
+    db.session.flush()
+
+
+def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> list[Ranked]:
+    """Open gigs ranked for the worker, with reasons; empty until the profile exists."""
+    snap = market_index().get()
+    me = snap.workers_by_id.get(user.id)
+    if me is None or not snap.jobs:
+        return []
+    matches = snap.ranker.rank_jobs(me, snap.job_index, k=k, lang=lang)
+    gigs = {
+        g.id: g
+        for g in db.session.scalars(
+            select(Gig)
+            .where(Gig.id.in_([m.id for m in matches]))
+            .options(selectinload(Gig.town), selectinload(Gig.employer))
+        )
+    }
+    shown = [Ranked(gigs[m.id], m) for m in matches if m.id in gigs]
+    _log("worker_recs", [(r.item.id, user.id, r.match) for r in shown], snap.model_version)
+    return shown
+
+
+def candidates(user: User, gig: Gig, k: int = CANDIDATES, lang: str = "zh") -> list[Ranked]:
+    """Workers ranked for the employer's gig, with reasons (the gig must be the user's)."""
+    if gig.employer_id != user.id:
+        raise Forbidden()
+    snap = market_index().get()
+    job = snap.jobs_by_id.get(gig.id)
+    if job is None or not snap.workers:
+        return []
+    matches = snap.ranker.rank_workers(job, snap.worker_index, k=k, lang=lang)
+    profiles = {
+        p.user_id: p
+        for p in db.session.scalars(
+            select(WorkerProfile)
+            .where(WorkerProfile.user_id.in_([m.id for m in matches]))
+            .options(selectinload(WorkerProfile.town))
+        )
+    }
+    shown = [Ranked(profiles[m.id], m) for m in matches if m.id in profiles]
+    _log("gig_candidates", [(gig.id, r.item.user_id, r.match) for r in shown], snap.model_version)
+    return shown
+
+
+def invite(user: User, shift_id: int, worker_id: int) -> Application:
+    """The employer invites a worker to a shift; the worker accepting it counts as applying."""
+    shift = db.session.get(Shift, shift_id)
+    if shift is None or db.session.get(WorkerProfile, worker_id) is None:
+        raise NotFound()
+    if shift.gig.employer_id != user.id:
+        raise Forbidden()
+    if shift.gig.status != GigStatus.OPEN or shift.starts_at <= utcnow():
+        raise DomainError(N_("This shift no longer takes workers."))
+    existing = db.session.scalar(
+        select(Application).where(
+            Application.shift_id == shift_id, Application.worker_id == worker_id
+        )
+    )
+    if existing is not None and existing.status != AppStatus.WITHDRAWN:
+        raise DomainError(N_("This worker is already invited or has applied."))
+    if existing is None:
+        existing = Application(shift_id=shift_id, worker_id=worker_id)
+        db.session.add(existing)
+    existing.status = AppStatus.INVITED
+    existing.created_at = utcnow()
+    db.session.flush()
+    notify(worker_id, "invited", shift.gig.title, f"/gigs/{shift.gig.id}")
+    return existing
+
+
+def invitations(user: User) -> list[Application]:
+    """Open invitations to the worker, soonest shift first."""
+    return list(
+        db.session.scalars(
+            select(Application)
+            .join(Shift, Shift.id == Application.shift_id)
+            .where(
+                Application.worker_id == user.id,
+                Application.status == AppStatus.INVITED,
+                Shift.starts_at > utcnow(),
+            )
+            .options(selectinload(Application.shift).selectinload(Shift.gig))
+            .order_by(Shift.starts_at)
+        )
+    )

@@ -1,0 +1,24 @@
+"""Matching workers and gigs: a two-sided scikit-learn ranker that explains itself.
+
+A plain library over numpy, scipy and scikit-learn; it never imports Flask or the marketplace.
+"""
+
+from .availability import Season, load_seasons
+from .index import JobIndex, WorkerIndex
+from .ranker import MatchRanker
+from .records import Interaction, Job, Match, Worker
+from .taxonomy import Skill, Taxonomy
+
+__all__ = [
+    "Interaction",
+    "Job",
+    "JobIndex",
+    "Match",
+    "MatchRanker",
+    "Season",
+    "Skill",
+    "Taxonomy",
+    "Worker",
+    "WorkerIndex",
+    "load_seasons",
+]

@@ -1,0 +1,378 @@
+"""MatchRanker: a two-sided ranker of workers for a job and of jobs for a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator
+from threadpoolctl import ThreadpoolController
+
+from .availability import Season
+from .features import (
+    FEATURE_NAMES,
+    JobQuery,
+    WorkerQuery,
+    job_share,
+    jobs_block,
+    skills_vs_jobs,
+    skills_vs_workers,
+    worker_share,
+    workers_block,
+)
+from .history import HISTORY_FEATURES, job_category
+from .index import IndexCache, JobIndex, WorkerIndex
+from .learning import fit_sides, pair_features
+from .reasons import explain
+from .records import Interaction, Job, Match, Worker
+from .scoring import COMBINE_MODES, PRIOR_EMPLOYER, PRIOR_WORKER, combine_logits
+from .taxonomy import Taxonomy
+
+__all__ = ["MatchRanker"]
+
+INFEASIBLE_PENALTY = 1000.0
+_THREADS = ThreadpoolController()  # threadpoolctl ships with scikit-learn
+
+
+def _single_thread() -> Any:
+    """Limit OpenMP to one thread: on a busy machine its thread start-up dominates small batches."""
+    return _THREADS.limit(
+        limits=1, user_api="openmp"
+    )  # listed-anyway items score below every feasible one
+
+
+class MatchRanker(BaseEstimator):
+    """Rank workers for a job and jobs for a worker, with reasons.
+
+    Works before ``fit`` with a rule-based prior; after ``fit`` uses a worker-side model of
+    P(applied) and an employer-side model of P(hired | applied), combined so a match needs both.
+    Ranking is two-stage: a vectorised linear score over every feasible candidate, then the
+    gradient-boosted models re-rank the best ``n_shortlist``.
+
+    Parameters
+    ----------
+    taxonomy : Taxonomy, default=None
+        Skill families, categories, names and synonyms. Without it codes match exactly or by
+        their prefix before '.', and free text is ignored.
+    seasons : sequence of Season, default=None
+        Seasonal windows (``seeds/seasons.csv``) used to word reasons such as "休渔期可上工".
+    combine : {"product", "geometric", "min"}, default="product"
+        How the worker-side and employer-side estimates combine.
+    alpha : float, default=0.5
+        Weight of the worker side when ``combine="geometric"``.
+    model : {"hgb", "logistic"}, default="hgb"
+        Learned re-ranker: gradient boosting on the shortlist, or the linear stage alone.
+    n_shortlist : int, default=100
+        Candidates re-ranked by the gradient-boosted models.
+    min_availability : float, default=0.5
+        Share of a job's days a worker must be free for; a hard constraint.
+    family_weight, category_weight : float, default=0.5, 0.2
+        Similarity credited to a skill in the same family, or only the same category.
+    max_iter, learning_rate, max_leaf_nodes : int, float, int
+        Passed to ``HistGradientBoostingClassifier``.
+    C : float, default=1.0
+        Inverse regularisation of the logistic first stage.
+    random_state : int, RandomState instance or None, default=None
+        Seed of the gradient-boosting validation split.
+
+    Attributes
+    ----------
+    worker_linear_, employer_linear_ : tuple of (ndarray, float)
+        Learned first-stage weights over ``FEATURE_NAMES`` and intercepts.
+    worker_model_, employer_model_ : HistGradientBoostingClassifier or None
+        Learned re-rankers (``None`` with ``model="logistic"`` or too few outcomes).
+    n_features_in_ : int
+        Number of pair features.
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        seasons: Sequence[Season] | None = None,
+        combine: str = "product",
+        alpha: float = 0.5,
+        model: str = "hgb",
+        n_shortlist: int = 100,
+        min_availability: float = 0.5,
+        family_weight: float = 0.5,
+        category_weight: float = 0.2,
+        max_iter: int = 100,
+        learning_rate: float = 0.1,
+        max_leaf_nodes: int = 15,
+        C: float = 1.0,
+        random_state: int | np.random.RandomState | None = None,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.seasons = seasons
+        self.combine = combine
+        self.alpha = alpha
+        self.model = model
+        self.n_shortlist = n_shortlist
+        self.min_availability = min_availability
+        self.family_weight = family_weight
+        self.category_weight = category_weight
+        self.max_iter = max_iter
+        self.learning_rate = learning_rate
+        self.max_leaf_nodes = max_leaf_nodes
+        self.C = C
+        self.random_state = random_state
+
+    # ------------------------------------------------------------------ learning
+    def fit(
+        self,
+        jobs: Sequence[Job],
+        workers: Sequence[Worker] | WorkerIndex,
+        interactions: Sequence[Interaction],
+    ) -> MatchRanker:
+        """Learn both sides from logged outcomes.
+
+        Parameters
+        ----------
+        jobs : sequence of Job
+            Jobs the interactions refer to.
+        workers : sequence of Worker or WorkerIndex
+            Workers the interactions refer to.
+        interactions : sequence of Interaction
+            One per impression: whether the worker applied and whether they were hired.
+
+        Returns
+        -------
+        self : MatchRanker
+        """
+        if self.combine not in COMBINE_MODES:
+            raise ValueError(f"combine must be one of {COMBINE_MODES}, got {self.combine!r}")
+        if self.model not in ("hgb", "logistic"):
+            raise ValueError(f"model must be 'hgb' or 'logistic', got {self.model!r}")
+        wi = workers if isinstance(workers, WorkerIndex) else self.build_index(workers)
+        x, applied, hired, self.history_ = pair_features(
+            jobs, wi, interactions, self.taxonomy, self.family_weight, self.category_weight
+        )
+        fitted = fit_sides(x, applied, hired, self.get_params())
+        self.worker_linear_, self.employer_linear_, self.worker_model_, self.employer_model_ = (
+            fitted
+        )
+        self.n_features_in_ = len(FEATURE_NAMES)
+        return self
+
+    # ------------------------------------------------------------------ scoring
+    def _linear(self) -> tuple[tuple[np.ndarray, float], tuple[np.ndarray, float]]:
+        if hasattr(self, "worker_linear_"):
+            return self.worker_linear_, self.employer_linear_
+        return PRIOR_WORKER, PRIOR_EMPLOYER
+
+    def score_features(self, x: np.ndarray) -> np.ndarray:
+        """First-stage log-scores of features shaped (n_features, n_pairs)."""
+        (cw, bw), (ce, be) = self._linear()
+        return combine_logits(cw @ x + bw, ce @ x + be, self.combine, self.alpha)
+
+    def _order(self, x: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of the best ``k`` columns of ``x`` and their scores, best first."""
+        scores = self.score_features(x)
+        n = scores.shape[0]
+        keep = np.arange(n)
+        wm, em = getattr(self, "worker_model_", None), getattr(self, "employer_model_", None)
+        limit = max(self.n_shortlist, k) if wm is not None else k
+        if n > limit:
+            keep = np.argpartition(-scores, limit - 1)[:limit]
+        if wm is not None and em is not None and keep.size:
+            xs = x[:, keep].T
+            with _single_thread():  # a few hundred rows: OpenMP start-up costs more than it saves
+                sides = wm.decision_function(xs), em.decision_function(xs)
+            scores = combine_logits(*sides, self.combine, self.alpha)
+        else:
+            scores = scores[keep]
+        order = np.argsort(-scores, kind="stable")[:k]
+        return keep[order], scores[order]
+
+    # ------------------------------------------------------------------ indexes
+    def build_index(self, workers: Sequence[Worker]) -> WorkerIndex:
+        """Index workers once for many ``rank_workers`` calls."""
+        return WorkerIndex.build(workers, self.taxonomy)
+
+    def build_job_index(self, jobs: Sequence[Job]) -> JobIndex:
+        """Index open jobs once for many ``rank_jobs`` calls."""
+        return JobIndex.build(jobs, self.taxonomy)
+
+    def _cached(self, kind: str, items: Any) -> Any:
+        if isinstance(items, WorkerIndex | JobIndex):
+            return items
+        cache: IndexCache = self.__dict__.setdefault("_index_cache", IndexCache())
+        build = self.build_index if kind == "workers" else self.build_job_index
+        return cache.get((kind, id(self.taxonomy)), items, build)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = super().__getstate__()
+        state.pop("_index_cache", None)
+        return state
+
+    # ------------------------------------------------------------------ ranking
+    def _history(self, wi: WorkerIndex, category: str) -> np.ndarray:
+        """History features of every indexed worker for a job of ``category``, shape (4, n)."""
+        history = getattr(self, "history_", None)
+        if history is None:
+            return np.zeros((len(HISTORY_FEATURES), len(wi)))
+        key = f"{history.token}:{category}"
+        arrays = wi.derived.get(key)
+        if arrays is None:
+            arrays = wi.derived[key] = history.features([w.id for w in wi.workers], category)
+        return arrays
+
+    def _job_history(self, worker: Worker, ji: JobIndex) -> np.ndarray:
+        """The worker's history features against every indexed job, shape (4, m)."""
+        history = getattr(self, "history_", None)
+        if history is None:
+            return np.zeros((len(HISTORY_FEATURES), 1))
+        out = np.repeat(history.features([worker.id]), len(ji), axis=1)
+        out[3] = history.category_lifts(worker.id, ji.categories)[ji.category_idx]
+        return out
+
+    def _worker_block(self, q: JobQuery, wi: WorkerIndex) -> Callable[..., np.ndarray]:
+        fw, cw = self.family_weight, self.category_weight
+        history = self._history(wi, job_category(q.job, self.taxonomy))
+
+        def block(rows: np.ndarray, dots: np.ndarray, share: np.ndarray) -> np.ndarray:
+            skill = skills_vs_workers(q.profile, wi, rows, fw, cw)
+            return workers_block(q, wi, rows, dots, share, skill, history[:, rows])
+
+        return block
+
+    def _job_block(self, q: WorkerQuery, ji: JobIndex) -> Callable[..., np.ndarray]:
+        fw, cw = self.family_weight, self.category_weight
+        history = self._job_history(q.worker, ji)
+
+        def block(rows: np.ndarray, dots: np.ndarray, share: np.ndarray) -> np.ndarray:
+            skill = skills_vs_jobs(q.profile, ji, rows, fw, cw)
+            return jobs_block(
+                q,
+                ji,
+                rows,
+                dots,
+                share,
+                skill,
+                history[:, rows] if history.shape[1] > 1 else history,
+            )
+
+        return block
+
+    def _scan(
+        self,
+        k: int,
+        dots: np.ndarray,
+        threshold: np.ndarray | float,
+        share_of: Callable[[np.ndarray], np.ndarray],
+        block_of: Callable[..., np.ndarray],
+    ) -> list[tuple[int, float, np.ndarray]]:
+        """Best ``k`` (row, score, features); infeasible rows only to fill up, penalised."""
+        near = np.flatnonzero(dots >= threshold)
+        share = share_of(near)
+        ok = share >= self.min_availability
+        rows = near[ok]
+        x = block_of(rows, dots[rows], share[ok])
+        top, scores = self._order(x, k)
+        picks = [(int(rows[i]), float(s), x[:, i]) for i, s in zip(top, scores, strict=True)]
+        if len(picks) < k:
+            rest = np.setdiff1d(np.arange(len(dots)), rows, assume_unique=True)
+            xr = block_of(rest, dots[rest], share_of(rest))
+            top, scores = self._order(xr, k - len(picks))
+            picks += [
+                (int(rest[i]), float(s) - INFEASIBLE_PENALTY, xr[:, i])
+                for i, s in zip(top, scores, strict=True)
+            ]
+        return picks
+
+    def rank_workers(
+        self, job: Job, workers: Sequence[Worker] | WorkerIndex, k: int = 10, lang: str = "zh"
+    ) -> list[Match]:
+        """The best ``k`` workers for ``job``, with 2–4 reasons each.
+
+        Parameters
+        ----------
+        job : Job
+            The gig to staff.
+        workers : sequence of Worker or WorkerIndex
+            Candidates; a plain sequence is indexed once and cached by identity and length.
+        k : int, default=10
+            How many to return.
+        lang : {"zh", "en"}, default="zh"
+            Language of the reasons.
+
+        Returns
+        -------
+        list of Match
+            Best first. Workers beyond their travel radius or not free for the job's dates
+            are left out unless fewer than ``k`` remain; then they come last, ``feasible``
+            is False and the first reason says why.
+        """
+        wi: WorkerIndex = self._cached("workers", workers)
+        q = JobQuery.of(job, self.taxonomy)
+        dots = wi.xyz @ q.xyz
+        share_of = partial(worker_share, q, wi)
+        picks = self._scan(k, dots, wi.cos_radius, share_of, self._worker_block(q, wi))
+        return [self._match_for_job(q, wi, row, score, feats, lang) for row, score, feats in picks]
+
+    def rank_jobs(
+        self, worker: Worker, jobs: Sequence[Job] | JobIndex, k: int = 10, lang: str = "zh"
+    ) -> list[Match]:
+        """The best ``k`` open jobs for ``worker``, with 2–4 reasons each.
+
+        Parameters
+        ----------
+        worker : Worker
+            The worker to find gigs for.
+        jobs : sequence of Job or JobIndex
+            Open gigs; a plain sequence is indexed once and cached by identity and length.
+        k : int, default=10
+            How many to return.
+        lang : {"zh", "en"}, default="zh"
+            Language of the reasons.
+
+        Returns
+        -------
+        list of Match
+            Best first; gigs breaking a hard constraint only fill up a short list, last.
+        """
+        ji: JobIndex = self._cached("jobs", jobs)
+        q = WorkerQuery.of(worker, self.taxonomy)
+        dots = ji.xyz @ q.index.xyz[0]
+        share_of = partial(job_share, q, ji)
+        picks = self._scan(k, dots, q.index.cos_radius[0], share_of, self._job_block(q, ji))
+        return [
+            self._match_for_worker(q, ji, row, score, feats, lang) for row, score, feats in picks
+        ]
+
+    # ------------------------------------------------------------------ reasons
+    def _explain(
+        self,
+        job: Job,
+        worker: Worker,
+        feats: np.ndarray,
+        profiles: tuple,
+        space: Any,
+        audience: str,
+        lang: str,
+    ):
+        return explain(
+            job, worker, feats=feats, profiles=profiles, space=space, taxonomy=self.taxonomy,
+            seasons=self.seasons or (), min_availability=self.min_availability,
+            weights=(self.family_weight, self.category_weight), audience=audience, lang=lang,
+        )  # fmt: skip
+
+    def _match_for_job(
+        self, q: JobQuery, wi: WorkerIndex, row: int, score: float, feats: np.ndarray, lang: str
+    ) -> Match:
+        worker = wi.workers[row]
+        reasons, ok = self._explain(
+            q.job, worker, feats, (q.profile, wi.profiles[row]), wi.space, "employer", lang
+        )
+        return Match(worker.id, score, reasons, ok)
+
+    def _match_for_worker(
+        self, q: WorkerQuery, ji: JobIndex, row: int, score: float, feats: np.ndarray, lang: str
+    ) -> Match:
+        job = ji.jobs[row]
+        reasons, ok = self._explain(
+            job, q.worker, feats, (ji.profiles[row], q.profile), ji.space, "worker", lang
+        )
+        return Match(job.id, score, reasons, ok)

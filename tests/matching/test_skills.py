@@ -1,0 +1,61 @@
+"""Skills: codes, synonyms in free text, and partial credit within a family."""
+
+from __future__ import annotations
+
+from matching import MatchRanker
+
+from .conftest import ids, make_job, make_worker
+
+
+def test_free_text_synonyms_relate_to_the_taxonomy(taxonomy):
+    hourly = taxonomy.text_profile("钟点工")
+    assert "domestic.hourly_worker" in hourly
+    assert "domestic.housekeeping" in hourly  # 钟点工 is a synonym of 家政保洁
+    assert "cleaning.cleaner" in taxonomy.text_profile("保洁")
+    assert "cleaning.cleaner" in taxonomy.text_profile("I do cleaning")
+
+
+def test_worker_who_writes_钟点工_ranks_for_a_家政保洁_job(ranker):
+    job = make_job(skills=("domestic.housekeeping",), text="家政保洁")
+    writes = make_worker(1, km=3, text="做过钟点工，会打扫卫生")
+    unrelated = make_worker(2, km=1, skills=("warehouse.forklift",))
+    assert ids(ranker.rank_workers(job, [unrelated, writes], k=2))[0] == 1
+
+
+def test_job_text_alone_finds_skilled_workers(ranker):
+    job = make_job(text="招保洁阿姨，打扫办公室")
+    cleaner = make_worker(1, km=4, skills=("cleaning.cleaner",))
+    driver = make_worker(2, km=1, skills=("driving.taxi",))
+    assert ids(ranker.rank_workers(job, [driver, cleaner], k=2))[0] == 1
+
+
+def test_same_family_counts_partly(ranker):
+    """补网 and 渔船船员 share the fishing_vessel family: between exact and unrelated."""
+    job = make_job(skills=("fishing.net_mending",))
+    exact = make_worker(1, skills=("fishing.net_mending",))
+    family = make_worker(2, skills=("fishing.deck_hand",))
+    unrelated = make_worker(3, skills=("catering.cook",))
+    matches = ranker.rank_workers(job, [unrelated, family, exact], k=3)
+    assert ids(matches) == [1, 2, 3]
+    assert any("相关技能：渔船船员" in r for r in matches[1].reasons)
+    assert not any("技能" in r for r in matches[2].reasons)
+
+
+def test_without_taxonomy_codes_match_by_prefix():
+    ranker = MatchRanker()
+    job = make_job(skills=("fishing.net_mending",))
+    exact = make_worker(1, km=5, skills=("fishing.net_mending",))
+    prefix = make_worker(2, km=5, skills=("fishing.anything",))
+    other = make_worker(3, km=5, skills=("catering.cook",))
+    matches = ranker.rank_workers(job, [other, prefix, exact], k=3)
+    assert ids(matches) == [1, 2, 3]
+    assert "技能匹配：fishing.net_mending" in matches[0].reasons
+
+
+def test_job_needing_two_skills_prefers_the_worker_with_both(ranker):
+    job = make_job(skills=("cleaning.cleaner", "cleaning.greening"))
+    both = make_worker(1, km=5, skills=("cleaning.cleaner", "cleaning.greening"))
+    one = make_worker(2, km=5, skills=("cleaning.cleaner",))
+    matches = ranker.rank_workers(job, [one, both], k=2)
+    assert ids(matches) == [1, 2]
+    assert "技能匹配：保洁员、绿化养护" in matches[0].reasons
