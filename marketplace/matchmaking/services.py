@@ -54,13 +54,25 @@ def _log(surface: str, pairs: list[tuple[int, int, Match]], version: str) -> Non
     db.session.flush()
 
 
+def _engaged(*conditions) -> set[tuple[int, int]]:
+    """(gig, worker) pairs with a live application or invitation on an upcoming shift."""
+    rows = db.session.execute(
+        select(Shift.gig_id, Application.worker_id)
+        .join(Shift, Shift.id == Application.shift_id)
+        .where(Application.status != AppStatus.WITHDRAWN, Shift.starts_at > utcnow(), *conditions)
+    )
+    return {(g, w) for g, w in rows}
+
+
 def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> list[Ranked]:
-    """Open gigs ranked for the worker, with reasons; empty until the profile exists."""
+    """Open gigs ranked for the worker, with reasons, leaving out gigs already applied to."""
     snap = market_index().get()
     me = snap.workers_by_id.get(user.id)
     if me is None or not snap.jobs:
         return []
-    matches = snap.ranker.rank_jobs(me, snap.job_index, k=k, lang=lang)
+    taken = {g for g, _w in _engaged(Application.worker_id == user.id)}
+    matches = snap.ranker.rank_jobs(me, snap.job_index, k=k + len(taken), lang=lang)
+    matches = [m for m in matches if m.id not in taken][:k]
     gigs = {
         g.id: g
         for g in db.session.scalars(
@@ -82,7 +94,9 @@ def candidates(user: User, gig: Gig, k: int = CANDIDATES, lang: str = "zh") -> l
     job = snap.jobs_by_id.get(gig.id)
     if job is None or not snap.workers:
         return []
-    matches = snap.ranker.rank_workers(job, snap.worker_index, k=k, lang=lang)
+    taken = {w for _g, w in _engaged(Shift.gig_id == gig.id)}
+    matches = snap.ranker.rank_workers(job, snap.worker_index, k=k + len(taken), lang=lang)
+    matches = [m for m in matches if m.id not in taken][:k]
     profiles = {
         p.user_id: p
         for p in db.session.scalars(

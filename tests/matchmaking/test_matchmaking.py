@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from marketplace.matchmaking import services
 from marketplace.matchmaking.index import MarketIndex
-from marketplace.models import AppStatus, Application, Impression, Skill, db
+from marketplace.models import Application, AppStatus, Impression, Skill, db
 from tests.factories import make_employer, make_gig, make_worker, town
 
 
@@ -20,12 +20,20 @@ def fishing_market(app):
     employer = make_employer(verified=True)
     net = _skill("fishing.")
     clean = _skill("cleaning.")
-    fishing = make_gig(employer, title="补网临时工", category_code="fishing", town_id=shipu.id,
-                       skill_ids=[net.id])
-    cleaning = make_gig(employer, title="写字楼保洁", category_code="cleaning", town_id=shipu.id,
-                        skill_ids=[clean.id])
+    fishing = make_gig(
+        employer, title="补网临时工", category_code="fishing", town_id=shipu.id, skill_ids=[net.id]
+    )
+    cleaning = make_gig(
+        employer,
+        title="写字楼保洁",
+        category_code="cleaning",
+        town_id=shipu.id,
+        skill_ids=[clean.id],
+    )
     fisher = make_worker("渔民老陈", town_id=shipu.id, skill_ids=[net.id], skills_text="补网 织网")
-    cleaner = make_worker("保洁阿姨", town_id=shipu.id, skill_ids=[clean.id], skills_text="保洁 钟点工")
+    cleaner = make_worker(
+        "保洁阿姨", town_id=shipu.id, skill_ids=[clean.id], skills_text="保洁 钟点工"
+    )
     db.session.commit()
     return employer, fishing, cleaning, fisher, cleaner
 
@@ -35,11 +43,12 @@ def test_worker_sees_fitting_gig_first_with_reasons(client, login, fishing_marke
     _, fishing, cleaning, fisher, _ = fishing_market
     login(client, fisher)
     page = client.get("/dashboard").get_data(as_text=True)
-    section = page[page.index('data-testid="recommended"'):]
+    section = page[page.index('data-testid="recommended"') :]
     assert section.index("补网临时工") < section.index("写字楼保洁")
     assert "公里" in section
-    shown = db.session.scalar(select(func.count()).select_from(Impression)
-                              .where(Impression.worker_id == fisher.id))
+    shown = db.session.scalar(
+        select(func.count()).select_from(Impression).where(Impression.worker_id == fisher.id)
+    )
     assert shown >= 2
 
 
@@ -58,8 +67,10 @@ def test_employer_candidates_and_invite(client, login, fishing_market):
     page = client.get(f"/gigs/{fishing.id}/candidates").get_data(as_text=True)
     assert page.index("渔民老陈") < page.index("保洁阿姨")
     assert 'data-testid="reasons"' in page
-    r = client.post(f"/gigs/{fishing.id}/invite",
-                    data={"shift_id": fishing.shifts[0].id, "worker_id": fisher.id})
+    r = client.post(
+        f"/gigs/{fishing.id}/invite",
+        data={"shift_id": fishing.shifts[0].id, "worker_id": fisher.id},
+    )
     assert r.status_code == 302
     invite = db.session.scalar(select(Application).where(Application.worker_id == fisher.id))
     assert invite.status == AppStatus.INVITED
@@ -70,6 +81,13 @@ def test_employer_candidates_and_invite(client, login, fishing_market):
     client.post(f"/shifts/{fishing.shifts[0].id}/apply")
     db.session.expire_all()
     assert invite.status == AppStatus.APPLIED
+    recommended = client.get("/dashboard").get_data(as_text=True)
+    recommended = recommended[recommended.index('data-testid="recommended"') :]
+    assert "补网临时工" not in recommended.split("</section>")[0]  # already applied
+    client.post("/account/logout")
+    login(client, employer)
+    page = client.get(f"/gigs/{fishing.id}/candidates").get_data(as_text=True)
+    assert "渔民老陈" not in page  # already an applicant
 
 
 def test_candidates_access_control(client, login, fishing_market):
@@ -79,8 +97,10 @@ def test_candidates_access_control(client, login, fishing_market):
     db.session.commit()
     login(client, other)
     assert client.get(f"/gigs/{fishing.id}/candidates").status_code == 403
-    r = client.post(f"/gigs/{fishing.id}/invite",
-                    data={"shift_id": fishing.shifts[0].id, "worker_id": fisher.id})
+    r = client.post(
+        f"/gigs/{fishing.id}/invite",
+        data={"shift_id": fishing.shifts[0].id, "worker_id": fisher.id},
+    )
     assert r.status_code == 403
     client.post("/account/logout")
     login(client, fisher)
@@ -95,8 +115,13 @@ def test_index_refreshes_in_every_process_after_a_change(app, fishing_market):
     first, second = MarketIndex(), MarketIndex()
     before = first.get()
     assert second.get().stamp == before.stamp
-    new = make_gig(employer, title="新来的补网活", category_code="fishing",
-                   town_id=town("石浦镇").id, skill_ids=[_skill("fishing.").id])
+    new = make_gig(
+        employer,
+        title="新来的补网活",
+        category_code="fishing",
+        town_id=town("石浦镇").id,
+        skill_ids=[_skill("fishing.").id],
+    )
     db.session.commit()
     assert first.get() is not before
     assert new.id in second.get().jobs_by_id
