@@ -93,7 +93,9 @@ class Market:
             listed = [s for s in true if rng.random() < (0.9 if h.quality[i, s] > 0.4 else 0.5)]
             if rng.random() < 0.15:
                 listed.append(int(rng.integers(len(world.codes))))
-            text = str(rng.choice(world.synonyms[int(rng.choice(true))])) if rng.random() < 0.5 else ""
+            text = (
+                str(rng.choice(world.synonyms[int(rng.choice(true))])) if rng.random() < 0.5 else ""
+            )
             completed = int(rng.poisson(np.exp(1.6 + 0.8 * h.activity[i])))
             mean_q = h.quality[i, true].mean()
             out.append(
@@ -104,7 +106,9 @@ class Market:
                     skills=tuple(world.codes[s] for s in sorted(set(listed))),
                     text=text,
                     max_travel_km=float(max(self.radius[i], 3.0)),
-                    expected_daily_pay_fen=int(h.reservation_fen[i] * rng.lognormal(0, 0.1)) // 100 * 100
+                    expected_daily_pay_fen=int(h.reservation_fen[i] * rng.lognormal(0, 0.1))
+                    // 100
+                    * 100
                     if rng.random() < 0.8
                     else None,
                     available=self._window(rng),

@@ -8,7 +8,7 @@ worker never seen gets exactly the overall rate (lift 0), as a newcomer should.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -46,18 +46,19 @@ class History:
 
     def __init__(self) -> None:
         self.counts: dict[Hashable, list[int]] = {}
-        self.by_category: dict[tuple[Hashable, str], list[int]] = {}
+        self.by_category: dict[str, dict[Hashable, list[int]]] = {}
         self.token = uuid.uuid4().hex  # identifies this record in index caches
         self.apply_rate, self.hire_rate = 0.1, 0.3
 
     def add(self, interactions: Iterable[Interaction], category: str = "") -> None:
         """Count more interactions, all for jobs of ``category``."""
+        in_category = self.by_category.setdefault(category, {})
         for it in interactions:
             c = self.counts.setdefault(it.worker_id, [0, 0, 0])
             c[0] += 1
             c[1] += bool(it.applied)
             c[2] += bool(it.applied and it.hired)
-            cc = self.by_category.setdefault((it.worker_id, category), [0, 0])
+            cc = in_category.setdefault(it.worker_id, [0, 0])
             cc[0] += 1
             cc[1] += bool(it.applied)
 
@@ -65,43 +66,52 @@ class History:
         """The overall rates every worker's record is shrunk towards."""
         self.apply_rate, self.hire_rate = apply_rate, hire_rate
 
-    def _rates(self, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _features(self, c: np.ndarray, cc: np.ndarray) -> np.ndarray:
+        """Features from per-worker counts ``c`` (n, 3) and category counts ``cc`` (n, 2)."""
         apply = (c[:, 1] + PSEUDO_SHOWN * self.apply_rate) / (c[:, 0] + PSEUDO_SHOWN)
         hire = (c[:, 2] + PSEUDO_APPLIED * self.hire_rate) / (c[:, 1] + PSEUDO_APPLIED)
-        return apply, hire
-
-    def features(self, worker_ids: Sequence[Hashable], category: str | None = None) -> np.ndarray:
-        """History features of workers for a job of ``category``, shape (4, n)."""
-        c = np.array([self.counts.get(w, (0, 0, 0)) for w in worker_ids], dtype=float).reshape(
-            -1, 3
-        )
-        apply, hire = self._rates(c)
-        out = np.vstack(
+        in_category = (cc[:, 1] + PSEUDO_CATEGORY * apply) / (cc[:, 0] + PSEUDO_CATEGORY)
+        return np.vstack(
             [
                 _logit(apply) - _logit(self.apply_rate),
                 _logit(hire) - _logit(self.hire_rate),
                 np.log1p(c[:, 0]),
-                np.zeros(len(c)),
+                _logit(in_category) - _logit(apply),
             ]
         )
-        if category is not None:
-            cc = np.array(
-                [self.by_category.get((w, category), (0, 0)) for w in worker_ids], dtype=float
-            )
-            cc = cc.reshape(-1, 2)
-            rate = (cc[:, 1] + PSEUDO_CATEGORY * apply) / (cc[:, 0] + PSEUDO_CATEGORY)
-            out[3] = _logit(rate) - _logit(apply)
+
+    def features(self, worker_ids: Sequence[Hashable], category: str) -> np.ndarray:
+        """History features of workers for a job of ``category``, shape (4, n)."""
+        in_category = self.by_category.get(category, {})
+        c = np.array([self.counts.get(w, (0, 0, 0)) for w in worker_ids], dtype=float)
+        cc = np.array([in_category.get(w, (0, 0)) for w in worker_ids], dtype=float)
+        return self._features(c.reshape(-1, 3), cc.reshape(-1, 2))
+
+    def index_counts(
+        self, pos: Mapping[Hashable, int], n: int, category: str | None = None
+    ) -> np.ndarray:
+        """Counts of ``n`` indexed workers (row ``pos[id]``): (n, 3), or (n, 2) in ``category``.
+
+        Time is linear in the history, not in ``n``.
+        """
+        source = self.counts if category is None else self.by_category.get(category, {})
+        out = np.zeros((n, 3 if category is None else 2))
+        rows = [(pos[w], v) for w, v in source.items() if w in pos]
+        if rows:
+            out[[r for r, _ in rows]] = [v for _, v in rows]
         return out
 
-    def category_lifts(self, worker_id: Hashable, categories: Sequence[str]) -> np.ndarray:
-        """One worker's category lift for each of ``categories``."""
-        apply = self._rates(np.array([self.counts.get(worker_id, (0, 0, 0))], dtype=float))[0]
-        cc = np.array(
-            [self.by_category.get((worker_id, c), (0, 0)) for c in categories], dtype=float
+    def features_from(self, counts: np.ndarray, category_counts: np.ndarray) -> np.ndarray:
+        """History features from counts as returned by :meth:`index_counts`, shape (4, n)."""
+        return self._features(counts, category_counts)
+
+    def for_jobs(self, worker_id: Hashable, categories: Sequence[str]) -> np.ndarray:
+        """One worker's history features against jobs of each of ``categories``, (4, len)."""
+        c = np.tile(
+            np.array(self.counts.get(worker_id, (0, 0, 0)), dtype=float), (len(categories), 1)
         )
-        cc = cc.reshape(-1, 2)
-        rate = (cc[:, 1] + PSEUDO_CATEGORY * apply) / (cc[:, 0] + PSEUDO_CATEGORY)
-        return _logit(rate) - _logit(apply)
+        cc = [self.by_category.get(k, {}).get(worker_id, (0, 0)) for k in categories]
+        return self._features(c, np.array(cc, dtype=float).reshape(-1, 2))
 
 
 def running_history(

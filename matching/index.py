@@ -67,6 +67,7 @@ class WorkerIndex:
     space: SkillSpace
     skill_cols: np.ndarray
     skill_weights: np.ndarray
+    postings: tuple[np.ndarray, np.ndarray]  # rows holding each vocabulary code (CSC-like)
     derived: dict[str, np.ndarray] = field(default_factory=dict)  # per fitted history
 
     @classmethod
@@ -106,10 +107,20 @@ class WorkerIndex:
             space=space,
             skill_cols=cols,
             skill_weights=weights,
+            postings=_postings(cols, len(space)),
         )
 
     def __len__(self) -> int:
         return len(self.workers)
+
+    def related(self, profile: Profile, family_weight: float, category_weight: float) -> np.ndarray:
+        """Boolean mask of workers holding a code related to any code of ``profile``."""
+        mask = np.zeros(len(self.workers), dtype=bool)
+        indptr, rows = self.postings
+        reach = self.space.expand(profile, family_weight, category_weight)
+        for col in np.flatnonzero(reach[:-1]):
+            mask[rows[indptr[col] : indptr[col + 1]]] = True
+        return mask
 
 
 @dataclass(eq=False)
@@ -164,6 +175,18 @@ class JobIndex:
 
     def __len__(self) -> int:
         return len(self.jobs)
+
+
+def _postings(cols: np.ndarray, n_codes: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each code, the rows holding it: (indptr, rows), from slot-major ``cols``."""
+    n = cols.shape[1]
+    flat = cols.ravel()
+    rows = np.tile(np.arange(n, dtype=np.int32), cols.shape[0])
+    held = flat < n_codes
+    order = np.argsort(flat[held], kind="stable")
+    indptr = np.zeros(n_codes + 1, dtype=np.int64)
+    np.cumsum(np.bincount(flat[held], minlength=n_codes), out=indptr[1:])
+    return indptr, rows[held][order]
 
 
 def _vocabulary(profiles: Sequence[Profile]) -> list[str]:

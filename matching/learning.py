@@ -41,6 +41,7 @@ def _boosted(
         max_iter=params["max_iter"],
         learning_rate=params["learning_rate"],
         max_leaf_nodes=params["max_leaf_nodes"],
+        max_depth=params["max_depth"],
         l2_regularization=1.0,
         early_stopping=x.shape[0] >= 2000,
         random_state=params["random_state"],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator
-from threadpoolctl import ThreadpoolController
 
 from .availability import Season
 from .features import (
@@ -16,34 +15,22 @@ from .features import (
     JobQuery,
     WorkerQuery,
     job_share,
-    jobs_block,
-    skills_vs_jobs,
-    skills_vs_workers,
     worker_share,
-    workers_block,
 )
-from .history import HISTORY_FEATURES, job_category
 from .index import IndexCache, JobIndex, WorkerIndex
 from .learning import fit_sides, pair_features
-from .reasons import explain
 from .records import Interaction, Job, Match, Worker
 from .scoring import COMBINE_MODES, PRIOR_EMPLOYER, PRIOR_WORKER, combine_logits
+from .search import CandidateSearch
 from .taxonomy import Taxonomy
+from .trees import compile_trees
 
 __all__ = ["MatchRanker"]
 
 INFEASIBLE_PENALTY = 1000.0
-_THREADS = ThreadpoolController()  # threadpoolctl ships with scikit-learn
 
 
-def _single_thread() -> Any:
-    """Limit OpenMP to one thread: on a busy machine its thread start-up dominates small batches."""
-    return _THREADS.limit(
-        limits=1, user_api="openmp"
-    )  # listed-anyway items score below every feasible one
-
-
-class MatchRanker(BaseEstimator):
+class MatchRanker(CandidateSearch, BaseEstimator):
     """Rank workers for a job and jobs for a worker, with reasons.
 
     Works before ``fit`` with a rule-based prior; after ``fit`` uses a worker-side model of
@@ -66,12 +53,16 @@ class MatchRanker(BaseEstimator):
         Learned re-ranker: gradient boosting on the shortlist, or the linear stage alone.
     n_shortlist : int, default=100
         Candidates re-ranked by the gradient-boosted models.
+    candidates : {"related", "all"}, default="related"
+        Where ``rank_workers`` looks: workers with a skill related to the job (same code,
+        family or category; looked up in an inverted index), falling back to everyone when
+        fewer than ``n_shortlist`` (or ``2 k``) of them qualify; or always everyone.
     min_availability : float, default=0.5
         Share of a job's days a worker must be free for; a hard constraint.
     family_weight, category_weight : float, default=0.5, 0.2
         Similarity credited to a skill in the same family, or only the same category.
-    max_iter, learning_rate, max_leaf_nodes : int, float, int
-        Passed to ``HistGradientBoostingClassifier``.
+    max_iter, learning_rate, max_leaf_nodes, max_depth : int, float, int, int or None
+        Passed to ``HistGradientBoostingClassifier``; shallow trees keep the re-rank fast.
     C : float, default=1.0
         Inverse regularisation of the logistic first stage.
     random_state : int, RandomState instance or None, default=None
@@ -83,6 +74,8 @@ class MatchRanker(BaseEstimator):
         Learned first-stage weights over ``FEATURE_NAMES`` and intercepts.
     worker_model_, employer_model_ : HistGradientBoostingClassifier or None
         Learned re-rankers (``None`` with ``model="logistic"`` or too few outcomes).
+    rerankers_ : tuple or None
+        The two re-rankers flattened for fast small-batch prediction (``matching.trees``).
     n_features_in_ : int
         Number of pair features.
     """
@@ -95,12 +88,14 @@ class MatchRanker(BaseEstimator):
         alpha: float = 0.5,
         model: str = "hgb",
         n_shortlist: int = 100,
+        candidates: str = "related",
         min_availability: float = 0.5,
         family_weight: float = 0.5,
         category_weight: float = 0.2,
         max_iter: int = 100,
         learning_rate: float = 0.1,
         max_leaf_nodes: int = 15,
+        max_depth: int | None = 6,
         C: float = 1.0,
         random_state: int | np.random.RandomState | None = None,
     ) -> None:
@@ -110,12 +105,14 @@ class MatchRanker(BaseEstimator):
         self.alpha = alpha
         self.model = model
         self.n_shortlist = n_shortlist
+        self.candidates = candidates
         self.min_availability = min_availability
         self.family_weight = family_weight
         self.category_weight = category_weight
         self.max_iter = max_iter
         self.learning_rate = learning_rate
         self.max_leaf_nodes = max_leaf_nodes
+        self.max_depth = max_depth
         self.C = C
         self.random_state = random_state
 
@@ -153,6 +150,13 @@ class MatchRanker(BaseEstimator):
         self.worker_linear_, self.employer_linear_, self.worker_model_, self.employer_model_ = (
             fitted
         )
+        self.rerankers_ = None
+        if self.worker_model_ is not None and self.employer_model_ is not None:
+            sample = x[:500]
+            self.rerankers_ = (
+                compile_trees(self.worker_model_, sample),
+                compile_trees(self.employer_model_, sample),
+            )
         self.n_features_in_ = len(FEATURE_NAMES)
         return self
 
@@ -165,21 +169,22 @@ class MatchRanker(BaseEstimator):
     def score_features(self, x: np.ndarray) -> np.ndarray:
         """First-stage log-scores of features shaped (n_features, n_pairs)."""
         (cw, bw), (ce, be) = self._linear()
-        return combine_logits(cw @ x + bw, ce @ x + be, self.combine, self.alpha)
+        # einsum, not BLAS: a threaded gemv stalls on a busy machine and gains nothing here
+        worker, employer = np.einsum("f,fn->n", cw, x) + bw, np.einsum("f,fn->n", ce, x) + be
+        return combine_logits(worker, employer, self.combine, self.alpha)
 
     def _order(self, x: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """Positions of the best ``k`` columns of ``x`` and their scores, best first."""
         scores = self.score_features(x)
         n = scores.shape[0]
         keep = np.arange(n)
-        wm, em = getattr(self, "worker_model_", None), getattr(self, "employer_model_", None)
-        limit = max(self.n_shortlist, k) if wm is not None else k
+        rerankers = getattr(self, "rerankers_", None)
+        limit = max(self.n_shortlist, k) if rerankers is not None else k
         if n > limit:
             keep = np.argpartition(-scores, limit - 1)[:limit]
-        if wm is not None and em is not None and keep.size:
+        if rerankers is not None and keep.size:
             xs = x[:, keep].T
-            with _single_thread():  # a few hundred rows: OpenMP start-up costs more than it saves
-                sides = wm.decision_function(xs), em.decision_function(xs)
+            sides = rerankers[0].decision_function(xs), rerankers[1].decision_function(xs)
             scores = combine_logits(*sides, self.combine, self.alpha)
         else:
             scores = scores[keep]
@@ -208,80 +213,6 @@ class MatchRanker(BaseEstimator):
         return state
 
     # ------------------------------------------------------------------ ranking
-    def _history(self, wi: WorkerIndex, category: str) -> np.ndarray:
-        """History features of every indexed worker for a job of ``category``, shape (4, n)."""
-        history = getattr(self, "history_", None)
-        if history is None:
-            return np.zeros((len(HISTORY_FEATURES), len(wi)))
-        key = f"{history.token}:{category}"
-        arrays = wi.derived.get(key)
-        if arrays is None:
-            arrays = wi.derived[key] = history.features([w.id for w in wi.workers], category)
-        return arrays
-
-    def _job_history(self, worker: Worker, ji: JobIndex) -> np.ndarray:
-        """The worker's history features against every indexed job, shape (4, m)."""
-        history = getattr(self, "history_", None)
-        if history is None:
-            return np.zeros((len(HISTORY_FEATURES), 1))
-        out = np.repeat(history.features([worker.id]), len(ji), axis=1)
-        out[3] = history.category_lifts(worker.id, ji.categories)[ji.category_idx]
-        return out
-
-    def _worker_block(self, q: JobQuery, wi: WorkerIndex) -> Callable[..., np.ndarray]:
-        fw, cw = self.family_weight, self.category_weight
-        history = self._history(wi, job_category(q.job, self.taxonomy))
-
-        def block(rows: np.ndarray, dots: np.ndarray, share: np.ndarray) -> np.ndarray:
-            skill = skills_vs_workers(q.profile, wi, rows, fw, cw)
-            return workers_block(q, wi, rows, dots, share, skill, history[:, rows])
-
-        return block
-
-    def _job_block(self, q: WorkerQuery, ji: JobIndex) -> Callable[..., np.ndarray]:
-        fw, cw = self.family_weight, self.category_weight
-        history = self._job_history(q.worker, ji)
-
-        def block(rows: np.ndarray, dots: np.ndarray, share: np.ndarray) -> np.ndarray:
-            skill = skills_vs_jobs(q.profile, ji, rows, fw, cw)
-            return jobs_block(
-                q,
-                ji,
-                rows,
-                dots,
-                share,
-                skill,
-                history[:, rows] if history.shape[1] > 1 else history,
-            )
-
-        return block
-
-    def _scan(
-        self,
-        k: int,
-        dots: np.ndarray,
-        threshold: np.ndarray | float,
-        share_of: Callable[[np.ndarray], np.ndarray],
-        block_of: Callable[..., np.ndarray],
-    ) -> list[tuple[int, float, np.ndarray]]:
-        """Best ``k`` (row, score, features); infeasible rows only to fill up, penalised."""
-        near = np.flatnonzero(dots >= threshold)
-        share = share_of(near)
-        ok = share >= self.min_availability
-        rows = near[ok]
-        x = block_of(rows, dots[rows], share[ok])
-        top, scores = self._order(x, k)
-        picks = [(int(rows[i]), float(s), x[:, i]) for i, s in zip(top, scores, strict=True)]
-        if len(picks) < k:
-            rest = np.setdiff1d(np.arange(len(dots)), rows, assume_unique=True)
-            xr = block_of(rest, dots[rest], share_of(rest))
-            top, scores = self._order(xr, k - len(picks))
-            picks += [
-                (int(rest[i]), float(s) - INFEASIBLE_PENALTY, xr[:, i])
-                for i, s in zip(top, scores, strict=True)
-            ]
-        return picks
-
     def rank_workers(
         self, job: Job, workers: Sequence[Worker] | WorkerIndex, k: int = 10, lang: str = "zh"
     ) -> list[Match]:
@@ -307,9 +238,12 @@ class MatchRanker(BaseEstimator):
         """
         wi: WorkerIndex = self._cached("workers", workers)
         q = JobQuery.of(job, self.taxonomy)
-        dots = wi.xyz @ q.xyz
         share_of = partial(worker_share, q, wi)
-        picks = self._scan(k, dots, wi.cos_radius, share_of, self._worker_block(q, wi))
+        pool = None
+        if self.candidates == "related":
+            pool = wi.related(q.profile, self.family_weight, self.category_weight)
+        place = (wi.xyz, q.xyz, wi.cos_radius)
+        picks = self._scan(k, place, share_of, self._worker_block(q, wi), pool)
         return [self._match_for_job(q, wi, row, score, feats, lang) for row, score, feats in picks]
 
     def rank_jobs(
@@ -335,44 +269,9 @@ class MatchRanker(BaseEstimator):
         """
         ji: JobIndex = self._cached("jobs", jobs)
         q = WorkerQuery.of(worker, self.taxonomy)
-        dots = ji.xyz @ q.index.xyz[0]
         share_of = partial(job_share, q, ji)
-        picks = self._scan(k, dots, q.index.cos_radius[0], share_of, self._job_block(q, ji))
+        place = (ji.xyz, q.index.xyz[0], float(q.index.cos_radius[0]))
+        picks = self._scan(k, place, share_of, self._job_block(q, ji))
         return [
             self._match_for_worker(q, ji, row, score, feats, lang) for row, score, feats in picks
         ]
-
-    # ------------------------------------------------------------------ reasons
-    def _explain(
-        self,
-        job: Job,
-        worker: Worker,
-        feats: np.ndarray,
-        profiles: tuple,
-        space: Any,
-        audience: str,
-        lang: str,
-    ):
-        return explain(
-            job, worker, feats=feats, profiles=profiles, space=space, taxonomy=self.taxonomy,
-            seasons=self.seasons or (), min_availability=self.min_availability,
-            weights=(self.family_weight, self.category_weight), audience=audience, lang=lang,
-        )  # fmt: skip
-
-    def _match_for_job(
-        self, q: JobQuery, wi: WorkerIndex, row: int, score: float, feats: np.ndarray, lang: str
-    ) -> Match:
-        worker = wi.workers[row]
-        reasons, ok = self._explain(
-            q.job, worker, feats, (q.profile, wi.profiles[row]), wi.space, "employer", lang
-        )
-        return Match(worker.id, score, reasons, ok)
-
-    def _match_for_worker(
-        self, q: WorkerQuery, ji: JobIndex, row: int, score: float, feats: np.ndarray, lang: str
-    ) -> Match:
-        job = ji.jobs[row]
-        reasons, ok = self._explain(
-            job, q.worker, feats, (ji.profiles[row], q.profile), ji.space, "worker", lang
-        )
-        return Match(job.id, score, reasons, ok)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from threadpoolctl import threadpool_limits
 
 from matching import Job, MatchRanker, Taxonomy, Worker, load_seasons
 
@@ -34,6 +35,13 @@ def make_job(id: int | str = "j", start: date = date(2025, 7, 8), days: int = 1,
     fields.setdefault("daily_pay_fen", 20_000)
     end = date.fromordinal(start.toordinal() + days - 1)
     return Job(id=id, lat=CENTRE[0], lon=CENTRE[1], start=start, end=end, **fields)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_thread():
+    """Tiny fits: OpenMP threads only add start-up cost and contend with other test runs."""
+    with threadpool_limits(limits=1):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,9 @@ def test_distance_is_great_circle():
 
 def test_nearer_worker_ranks_higher(ranker):
     job = make_job(skills=("cleaning.cleaner",))
-    workers = [make_worker(i, km=km, skills=("cleaning.cleaner",)) for i, km in [(1, 12), (2, 2), (3, 6)]]
+    workers = [
+        make_worker(i, km=km, skills=("cleaning.cleaner",)) for i, km in [(1, 12), (2, 2), (3, 6)]
+    ]
     matches = ranker.rank_workers(job, workers, k=3)
     assert ids(matches) == [2, 3, 1]
     assert matches[0].reasons[0] == "距离 2.0 公里"
@@ -59,7 +61,10 @@ def test_fisherman_free_in_moratorium_ranks_high_in_july_not_october(ranker):
     assert 1 not in ids(ranker.rank_workers(october, [*others, fisherman], k=10))
     alone = ranker.rank_workers(october, [fisherman], k=1)
     assert alone[0].reasons[0] == "10月不在可上工时间"
-    assert ranker.rank_workers(october, [fisherman], k=1, lang="en")[0].reasons[0] == "Not available in October"
+    assert (
+        ranker.rank_workers(october, [fisherman], k=1, lang="en")[0].reasons[0]
+        == "Not available in October"
+    )
 
 
 def test_fisherman_sees_summer_jobs_first(ranker):
@@ -90,7 +95,11 @@ def test_available_days_counts_weekdays_inside_windows():
 
 
 def test_winter_lull_window_across_new_year(ranker):
-    farmer = make_worker(1, skills=("farming.vegetable_farming",), available=((date(2025, 12, 1), date(2026, 2, 28)),))
+    farmer = make_worker(
+        1,
+        skills=("farming.vegetable_farming",),
+        available=((date(2025, 12, 1), date(2026, 2, 28)),),
+    )
     january = make_job(start=date(2026, 1, 5), days=2, skills=("farming.vegetable_farming",))
     match = ranker.rank_workers(january, [farmer], k=1)[0]
     assert match.feasible and "农闲期可上工" in match.reasons

@@ -36,7 +36,12 @@ def test_ndcg_and_recall_reward_putting_the_hire_first():
 
 def test_evaluate_logged_scores_a_ranker_on_logged_candidates(taxonomy):
     jobs = [make_job(f"j{i}", skills=("cleaning.cleaner",)) for i in range(3)]
-    workers = [make_worker(1, km=1, skills=("cleaning.cleaner",)), make_worker(2, km=9, skills=("catering.cook",))]
-    logs = [Interaction(j.id, 1, True, True) for j in jobs] + [Interaction(j.id, 2, False, False) for j in jobs]
+    workers = [
+        make_worker(1, km=1, skills=("cleaning.cleaner",)),
+        make_worker(2, km=9, skills=("catering.cook",)),
+    ]
+    logs = [Interaction(j.id, 1, True, True) for j in jobs] + [
+        Interaction(j.id, 2, False, False) for j in jobs
+    ]
     result = evaluate_logged(MatchRanker(taxonomy=taxonomy), jobs, workers, logs, k=10)
     assert result == {"ndcg": 1.0, "recall": 1.0, "jobs": 3.0}

@@ -38,9 +38,11 @@ def market(n_workers: int = 40, n_jobs: int = 12, seed: int = 0) -> tuple[list[W
 
 
 def veterans_ignored_logs(workers, jobs) -> list[Interaction]:
-    """Logs where newcomers always apply and get hired and veterans never apply."""
+    """Logs where newcomers always apply (and half are hired) and veterans never apply."""
     return [
-        Interaction(j.id, w.id, applied=w.completed < 15, hired=w.completed < 15) for j in jobs for w in workers
+        Interaction(j.id, w.id, applied=w.completed < 15, hired=w.completed < 15 and w.id % 2 == 0)
+        for j in jobs
+        for w in workers
     ]
 
 
@@ -61,10 +63,26 @@ def test_fit_then_rank_moves_the_ranking_the_learned_way(taxonomy, model):
     newcomer = make_worker(1001, km=2, skills=("cleaning.cleaner",), completed=0)
     job = make_job("new", skills=("cleaning.cleaner",))
     assert ids(prior.rank_workers(job, [newcomer, veteran], k=2)) == [1000, 1001]
-    fitted = MatchRanker(taxonomy=taxonomy, model=model, random_state=0)
+    fitted = MatchRanker(taxonomy=taxonomy, model=model, max_iter=30, random_state=0)
     assert fitted.fit(jobs, workers, veterans_ignored_logs(workers, jobs)) is fitted
     assert ids(fitted.rank_workers(job, [veteran, newcomer], k=2)) == [1001, 1000]
     assert hasattr(fitted, "worker_linear_") and fitted.n_features_in_ == 18
+    assert (fitted.worker_model_ is not None) == (model == "hgb")
+
+
+def test_flattened_trees_score_exactly_like_the_boosted_model(taxonomy):
+    workers, jobs = market()
+    fitted = MatchRanker(taxonomy=taxonomy, max_iter=30, random_state=0).fit(
+        jobs, workers, veterans_ignored_logs(workers, jobs)
+    )
+    x = np.random.default_rng(0).normal(size=(50, fitted.n_features_in_))
+    for compiled, model in zip(
+        fitted.rerankers_, (fitted.worker_model_, fitted.employer_model_), strict=True
+    ):
+        assert type(compiled).__name__ == "CompiledTrees"
+        np.testing.assert_allclose(
+            compiled.decision_function(x), model.decision_function(x), rtol=1e-9
+        )
 
 
 def test_fit_with_one_kind_of_outcome_keeps_the_prior(ranker):
@@ -88,7 +106,11 @@ def test_reasons_in_chinese_by_default_and_english_on_request(ranker):
 def test_get_params_clone_and_set_params(taxonomy):
     ranker = MatchRanker(taxonomy=taxonomy, combine="geometric", alpha=0.7, n_shortlist=50)
     params = ranker.get_params()
-    assert params["combine"] == "geometric" and params["alpha"] == 0.7 and params["taxonomy"] is taxonomy
+    assert (
+        params["combine"] == "geometric"
+        and params["alpha"] == 0.7
+        and params["taxonomy"] is taxonomy
+    )
     twin = clone(ranker)
     assert twin.get_params()["n_shortlist"] == 50 and not hasattr(twin, "worker_linear_")
     assert twin.set_params(combine="min").combine == "min"
@@ -97,7 +119,9 @@ def test_get_params_clone_and_set_params(taxonomy):
 def test_unknown_combine_is_refused(ranker):
     workers, jobs = market()
     with pytest.raises(ValueError, match="combine"):
-        clone(ranker).set_params(combine="sum").fit(jobs, workers, veterans_ignored_logs(workers, jobs))
+        clone(ranker).set_params(combine="sum").fit(
+            jobs, workers, veterans_ignored_logs(workers, jobs)
+        )
 
 
 def test_combination_needs_both_sides(ranker):
@@ -111,7 +135,9 @@ def test_combination_needs_both_sides(ranker):
 
 def test_pickle_round_trip_keeps_the_rankings(taxonomy):
     workers, jobs = market()
-    fitted = MatchRanker(taxonomy=taxonomy, random_state=0).fit(jobs, workers, veterans_ignored_logs(workers, jobs))
+    fitted = MatchRanker(taxonomy=taxonomy, max_iter=30, random_state=0).fit(
+        jobs, workers, veterans_ignored_logs(workers, jobs)
+    )
     before = fitted.rank_workers(jobs[1], workers, k=5)
     restored = pickle.loads(pickle.dumps(fitted))
     assert restored.rank_workers(jobs[1], workers, k=5) == before
@@ -135,3 +161,34 @@ def test_both_directions_score_a_pair_alike(ranker):
     as_candidate = next(m for m in ranker.rank_workers(job, workers, k=40) if m.id == worker.id)
     as_gig = next(m for m in ranker.rank_jobs(worker, jobs, k=12) if m.id == job.id)
     assert as_candidate.score == pytest.approx(as_gig.score)
+
+
+def test_learns_who_actually_applies(taxonomy):
+    """Two workers identical on paper: the one who kept applying is shown first after fit."""
+    twins = [
+        make_worker(i, km=2, skills=("cleaning.cleaner",), completed=5, rating=4.5) for i in (1, 2)
+    ]
+    others, jobs = market()
+    logs = veterans_ignored_logs(others, jobs) + [
+        Interaction(j.id, w.id, applied=w.id == 2, hired=w.id == 2 and i % 2 == 0)
+        for i, j in enumerate(jobs)
+        for w in twins
+    ]
+    fitted = MatchRanker(taxonomy=taxonomy, max_iter=30, random_state=0).fit(
+        jobs, [*others, *twins], logs
+    )
+    assert ids(fitted.rank_workers(make_job("next", skills=("cleaning.cleaner",)), twins, k=2)) == [
+        2,
+        1,
+    ]
+
+
+def test_rare_skill_falls_back_to_everyone_nearby(ranker):
+    """Too few skill-related workers: near unrelated ones fill the list before anyone infeasible."""
+    job = make_job(skills=("fishing.net_mending",))
+    mender = make_worker(1, km=5, skills=("fishing.net_mending",))
+    cooks = [make_worker(i, km=1, skills=("catering.cook",)) for i in range(2, 14)]
+    far = make_worker(99, km=40, skills=("fishing.net_mending",))
+    matches = ranker.rank_workers(job, [far, *cooks, mender], k=10)
+    assert matches[0].id == 1 and len(matches) == 10
+    assert all(m.feasible for m in matches) and 99 not in ids(matches)

@@ -59,3 +59,16 @@ def test_job_needing_two_skills_prefers_the_worker_with_both(ranker):
     matches = ranker.rank_workers(job, [one, both], k=2)
     assert ids(matches) == [1, 2]
     assert "技能匹配：保洁员、绿化养护" in matches[0].reasons
+
+
+def test_taxonomy_from_rows_names_and_fallbacks():
+    from matching import Taxonomy
+
+    tax = Taxonomy.from_rows(
+        [{"code": "x.a", "category_code": "x", "family": "fa", "name_zh": "甲", "name_en": "A",
+          "synonyms_zh": "阿|啊", "synonyms_en": "ay"}]
+    )  # fmt: skip
+    assert tax.name("x.a") == "甲" and tax.name("x.a", "en") == "A"
+    assert tax.family("x.a") == "fa" and tax.family("y.b") == "y"  # unknown codes: the prefix
+    assert tax.text_profile("我会阿") == {"x.a": 0.85}
+    assert tax.text_profile("ay") == {"x.a": 0.85}

@@ -1,0 +1,177 @@
+"""Candidate search for MatchRanker: feasibility, features, scoring and reasons per query.
+
+A mixin so that ``ranker.py`` keeps the estimator's public face; it reads the ranker's
+hyper-parameters and fitted attributes through ``self``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from .features import (
+    JobQuery,
+    WorkerQuery,
+    jobs_block,
+    skills_vs_jobs,
+    skills_vs_workers,
+    workers_block,
+)
+from .history import HISTORY_FEATURES, job_category
+from .index import JobIndex, WorkerIndex
+from .reasons import explain
+from .records import Job, Match, Worker
+
+__all__ = ["CandidateSearch", "INFEASIBLE_PENALTY"]
+
+INFEASIBLE_PENALTY = 1000.0  # listed-anyway items score below every feasible one
+
+
+def _dots(xyz: np.ndarray, centre: np.ndarray) -> np.ndarray:
+    """Row-wise dot products (cosines of the angles to ``centre``)."""
+    return xyz @ centre
+
+
+class CandidateSearch:
+    """Per-query work shared by ``rank_workers`` and ``rank_jobs``."""
+
+    taxonomy: Any
+    seasons: Any
+    family_weight: float
+    category_weight: float
+    min_availability: float
+    n_shortlist: int
+
+    def _order(self, x: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def _history(self, wi: WorkerIndex, category: str) -> Callable[[np.ndarray], np.ndarray]:
+        """History features of indexed workers ``rows`` for a job of ``category``; 0 before fit."""
+        history = getattr(self, "history_", None)
+        if history is None:
+            return lambda rows: np.zeros((len(HISTORY_FEATURES), len(rows)))
+        counts = wi.derived.get(history.token)
+        if counts is None:
+            counts = wi.derived[history.token] = history.index_counts(wi.pos, len(wi))
+        key = f"{history.token}:{category}"
+        in_category = wi.derived.get(key)
+        if in_category is None:
+            in_category = wi.derived[key] = history.index_counts(wi.pos, len(wi), category)
+        return lambda rows: history.features_from(counts[rows], in_category[rows])
+
+    def _job_history(self, worker: Worker, ji: JobIndex) -> Callable[[np.ndarray], np.ndarray]:
+        """The worker's history features against indexed jobs ``rows``."""
+        history = getattr(self, "history_", None)
+        if history is None:
+            return lambda rows: np.zeros((len(HISTORY_FEATURES), 1))
+        per_category = history.for_jobs(worker.id, ji.categories)
+        return lambda rows: per_category[:, ji.category_idx[rows]]
+
+    def _worker_block(self, q: JobQuery, wi: WorkerIndex) -> Callable[..., np.ndarray]:
+        fw, cw = self.family_weight, self.category_weight
+        history = self._history(wi, job_category(q.job, self.taxonomy))
+
+        def block(rows: np.ndarray, dots: np.ndarray, share: np.ndarray) -> np.ndarray:
+            skill = skills_vs_workers(q.profile, wi, rows, fw, cw)
+            return workers_block(q, wi, rows, dots, share, skill, history(rows))
+
+        return block
+
+    def _job_block(self, q: WorkerQuery, ji: JobIndex) -> Callable[..., np.ndarray]:
+        fw, cw = self.family_weight, self.category_weight
+        history = self._job_history(q.worker, ji)
+
+        def block(rows: np.ndarray, dots: np.ndarray, share: np.ndarray) -> np.ndarray:
+            skill = skills_vs_jobs(q.profile, ji, rows, fw, cw)
+            return jobs_block(q, ji, rows, dots, share, skill, history(rows))
+
+        return block
+
+    def _scan(
+        self,
+        k: int,
+        place: tuple[np.ndarray, np.ndarray, np.ndarray | float],
+        share_of: Callable[[np.ndarray], np.ndarray],
+        block_of: Callable[..., np.ndarray],
+        pool: np.ndarray | None = None,
+    ) -> list[tuple[int, float, np.ndarray]]:
+        """Best ``k`` (row, score, features); infeasible rows only to fill up, penalised.
+
+        ``place`` is (unit vectors of the rows, the query's unit vector, cosine of the travel
+        radius per row or for all). ``pool`` (a boolean mask) narrows the search to
+        skill-related rows; when it holds fewer feasible rows than ``n_shortlist`` (or
+        ``2 k``) the whole index is searched.
+        """
+        xyz, centre, _ = place
+        near, dots, share, ok = self._feasible(
+            place, share_of, None if pool is None else np.flatnonzero(pool)
+        )
+        if pool is not None and np.count_nonzero(ok) < max(2 * k, self.n_shortlist):
+            near, dots, share, ok = self._feasible(place, share_of, None)
+        rows = near[ok]
+        x = block_of(rows, dots[ok], share[ok])
+        top, scores = self._order(x, k)
+        picks = [(int(rows[i]), float(s), x[:, i]) for i, s in zip(top, scores, strict=True)]
+        if len(picks) < k:
+            rest = np.setdiff1d(np.arange(len(xyz)), rows, assume_unique=True)
+            xr = block_of(rest, _dots(xyz[rest], centre), share_of(rest))
+            top, scores = self._order(xr, k - len(picks))
+            picks += [
+                (int(rest[i]), float(s) - INFEASIBLE_PENALTY, xr[:, i])
+                for i, s in zip(top, scores, strict=True)
+            ]
+        return picks
+
+    def _feasible(
+        self,
+        place: tuple[np.ndarray, np.ndarray, np.ndarray | float],
+        share_of: Callable[[np.ndarray], np.ndarray],
+        rows: np.ndarray | None,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Rows within travel range (of ``rows``, or all), their dots, availability and fit."""
+        xyz, centre, cos_radius = place
+        if rows is None:
+            dots, threshold = _dots(xyz, centre), cos_radius
+        else:
+            dots = _dots(xyz[rows], centre)
+            threshold = cos_radius if np.ndim(cos_radius) == 0 else np.asarray(cos_radius)[rows]
+        within = dots >= threshold
+        near = np.flatnonzero(within) if rows is None else rows[within]
+        share = share_of(near)
+        return near, dots[within], share, share >= self.min_availability
+
+    def _explain(
+        self,
+        job: Job,
+        worker: Worker,
+        feats: np.ndarray,
+        profiles: tuple,
+        space: Any,
+        audience: str,
+        lang: str,
+    ):
+        return explain(
+            job, worker, feats=feats, profiles=profiles, space=space, taxonomy=self.taxonomy,
+            seasons=self.seasons or (), min_availability=self.min_availability,
+            weights=(self.family_weight, self.category_weight), audience=audience, lang=lang,
+        )  # fmt: skip
+
+    def _match_for_job(
+        self, q: JobQuery, wi: WorkerIndex, row: int, score: float, feats: np.ndarray, lang: str
+    ) -> Match:
+        worker = wi.workers[row]
+        reasons, ok = self._explain(
+            q.job, worker, feats, (q.profile, wi.profiles[row]), wi.space, "employer", lang
+        )
+        return Match(worker.id, score, reasons, ok)
+
+    def _match_for_worker(
+        self, q: WorkerQuery, ji: JobIndex, row: int, score: float, feats: np.ndarray, lang: str
+    ) -> Match:
+        job = ji.jobs[row]
+        reasons, ok = self._explain(
+            job, q.worker, feats, (ji.profiles[row], q.profile), ji.space, "worker", lang
+        )
+        return Match(job.id, score, reasons, ok)
