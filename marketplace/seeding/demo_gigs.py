@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from marketplace.gigs.pricing import daily_pay_fen
 from marketplace.models import EmployerKind, GigStatus, PayUnit, SeasonTag, WorkForm
+from marketplace.policy.part_time import MAX_PAY_CYCLE_DAYS
 from marketplace.seeding import demo_names as names
 from marketplace.seeding.demo_catalog import (
     CATEGORY_SEASON_KINDS,
@@ -241,6 +242,8 @@ def _form(rng: random.Random, sector: Sector, tag: SeasonTag) -> WorkForm:
 def _pay_within(rng: random.Random, unit: PayUnit, form: WorkForm) -> int:
     if form == WorkForm.TEMPORARY and unit == PayUnit.DAY:
         return rng.choice((0, 1, 1, 3))
+    if form == WorkForm.PART_TIME:
+        return rng.choice((1, 3, 7, 7, MAX_PAY_CYCLE_DAYS))
     return rng.choice((1, 3, 7, 7, 15, 30))
 
 

@@ -242,6 +242,7 @@ def test_part_time_gigs_are_hourly_short_and_above_minimum_wage(small_demo):
     assert gigs
     for gig in gigs:
         assert gig.pay_unit == PayUnit.HOUR
+        assert gig.pay_within_days <= 15  # Labour Contract Law art. 72
         for shift in gig.shifts:
             assert shift.hours <= 4
             assert gig.pay_fen >= _hourly_minimum(gig.town_id, _local_date(shift.starts_at))
