@@ -69,11 +69,13 @@ def demo_worker(ref: Reference, clock: Clock, ids: Identities, password_hash: st
         "residence_permit_since": None,
         "town_id": town.id,
         "max_travel_km": 15,
-        "skills_text": "补网二十多年，会织网、修网，跑过渔船，也能做海鲜分拣和码头装卸",
+        "skills_text": "补网二十多年，会织网、修网，跑过渔船，也能做海鲜分拣和码头装卸；"
+        "渔船这两个月进坞维修，这段时间有空",
         "expected_daily_pay_fen": 28000,
         "weekdays": ALL_WEEKDAYS,
-        "available_from": None,
-        "available_until": None,
+        # Free in every moratorium, and now while his boat is in dock for repairs.
+        "available_from": clock.today,
+        "available_until": clock.today + timedelta(days=75),
         "updated_at": created,
     }
     user = user_row(Role.WORKER, DEMO_MOBILES[0], password_hash, "应海波", created)
