@@ -57,6 +57,7 @@ def register_blueprints(app: Flask) -> None:
     from marketplace.gigs import bp as gigs_bp
     from marketplace.matchmaking import bp as matchmaking_bp
     from marketplace.notifications import bp as notifications_bp
+    from marketplace.rights import bp as rights_bp
     from marketplace.work import bp as work_bp
     from marketplace.workers import bp as workers_bp
 
@@ -68,6 +69,7 @@ def register_blueprints(app: Flask) -> None:
         gigs_bp,
         matchmaking_bp,
         notifications_bp,
+        rights_bp,
         work_bp,
         workers_bp,
     ):

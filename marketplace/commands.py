@@ -9,6 +9,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from marketplace.models import Role, db
+from marketplace.scheduler import scheduler_cli
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -105,3 +106,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(seed_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(matching_cli)
+    app.cli.add_command(scheduler_cli)

@@ -161,6 +161,8 @@ def check_gig(user: User, data: GigInput) -> tuple[EmployerProfile, Town]:
 
 def post_gig(user: User, data: GigInput) -> Gig:
     """Publish a gig with its shifts after checking the employer and the post."""
+    from marketplace.rights.cases import ensure_no_open_arrears  # POLICY §9: 安薪
+    ensure_no_open_arrears(user)
     employer, town = check_gig(user, data)
     minutes = [
         int((s.ends_at_utc() - s.starts_at_utc()).total_seconds() // 60) for s in data.shifts

@@ -21,6 +21,17 @@ from marketplace.models.reference import (
     Station,
     Town,
 )
+from marketplace.models.rights import (
+    BenefitFacts,
+    CaseEvent,
+    CaseSource,
+    CaseStatus,
+    Complaint,
+    ComplaintCategory,
+    Registration,
+    ScheduledRun,
+    WageCase,
+)
 from marketplace.models.work import Application, AppStatus, Notification, Payment, Rating
 from marketplace.models.workers import (
     ALL_WEEKDAYS,
@@ -42,6 +53,15 @@ __all__ = [
     "AppStatus",
     "Application",
     "AuditLog",
+    "BenefitFacts",
+    "CaseEvent",
+    "CaseSource",
+    "CaseStatus",
+    "Complaint",
+    "ComplaintCategory",
+    "Registration",
+    "ScheduledRun",
+    "WageCase",
     "District",
     "EmployerKind",
     "EmployerProfile",

@@ -19,6 +19,8 @@ MESSAGES = {
     "invited": N_("You are invited to “%(subject)s”."),
     "wage_case_opened": N_("A wage-arrears case was opened for “%(subject)s”."),
     "wage_case_updated": N_("The wage case for “%(subject)s” has a new step."),
+    "complaint_updated": N_("A complaint about “%(subject)s” has a new step."),
+    "subsidy_ending": N_("The last month of your social-insurance subsidy is %(subject)s."),
     "registration_reminder": N_("Register your flexible employment by %(subject)s."),
 }
 

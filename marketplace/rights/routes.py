@@ -1,0 +1,259 @@
+"""Pages for registration (登记) and entitlements (我能享受哪些政策)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.errors import DomainError, NotFound
+from marketplace.i18n import format_local, to_local
+from marketplace.models import District, Role, WorkerProfile, db
+from marketplace.policy import registration as rule
+from marketplace.policy.registration import PLACES
+from marketplace.rights import bp, cases
+from marketplace.rights import registration as services
+from marketplace.rights.entitlements import entitlements_of
+from marketplace.rights.forms import FactsForm, HardToEmployForm, RegistrationForm, UnemploymentForm
+from marketplace.security import role_required
+from marketplace.workers.services import profile_of
+
+STAFF = (Role.STAFF, Role.ADMIN)
+
+
+@bp.app_template_filter("say")
+def say(message: tuple[str, dict]) -> str:
+    """Translate a policy message (msgid, params)."""
+    msgid, params = message
+    return _(msgid, **params)
+
+
+@bp.before_app_request
+def warn_employer_with_arrears() -> None:
+    """On the post page, tell an employer with an open wage case that posting is blocked."""
+    if request.endpoint != "gigs.new" or request.method != "GET":
+        return
+    if current_user.is_authenticated and current_user.role == Role.EMPLOYER:
+        if cases.open_cases_of_employer(current_user.id):
+            flash(_(cases.OpenArrears.message), "error")
+
+
+def _profile() -> WorkerProfile:
+    profile = profile_of(current_user)
+    if profile is None:
+        abort(404)
+    return profile
+
+
+def _to_input(form: RegistrationForm, profile: WorkerProfile) -> services.RegistrationInput:
+    gig = form.for_whom.data == "gig"
+    return services.RegistrationInput(
+        work_content=form.work_content.data or "",
+        started_on=form.started_on.data,
+        stable_income=form.stable_income.data,
+        pledge_name=form.pledge_name.data or "",
+        pledge_agreed=form.pledge_agreed.data,
+        retirement_group="male" if profile.sex == "male" else form.retirement_group.data,
+        application_id=form.application_id.data if gig and form.application_id.data else None,
+        employer_name="" if gig else (form.employer_name.data or ""),
+    )
+
+
+@bp.route("/registration", methods=["GET", "POST"])
+@role_required(Role.WORKER)
+def register():
+    """Register flexible employment, with the truthfulness pledge signed by typed name."""
+    return _registration_page(_profile(), url_for("rights.registrations"))
+
+
+@bp.route("/staff/workers/<int:worker_id>/registration", methods=["GET", "POST"])
+@role_required(*STAFF)
+def staff_register(worker_id: int):
+    """Station staff register for a worker at the counter; the worker signs the pledge there."""
+    profile = db.session.get(WorkerProfile, worker_id)
+    if profile is None:
+        abort(404)
+    return _registration_page(profile, url_for("rights.staff_registrations"))
+
+
+def _registration_page(profile: WorkerProfile, done_url: str):
+    work = services.completed_marketplace_work(profile)
+    form = RegistrationForm()
+    form.application_id.choices = [
+        (a.id, f"{a.shift.gig.title} · {format_local(a.shift.starts_at, '%Y-%m-%d')}") for a in work
+    ]
+    if request.method == "GET" and work:
+        form.started_on.data = to_local(work[0].shift.starts_at).date()
+        form.work_content.data = work[0].shift.gig.title
+    if form.validate_on_submit():
+        try:
+            reg = services.register(current_user, profile, _to_input(form, profile))
+        except NotFound:
+            db.session.rollback()
+            abort(404)
+        except DomainError as exc:
+            db.session.rollback()
+            form.form_errors.append(exc.translated())
+        else:
+            db.session.commit()
+            if reg.late:
+                message = _(
+                    "Registered after the %(days)s-day deadline, so it is marked late.",
+                    days=rule.DEADLINE_DAYS,
+                )
+                flash(message, "warning")
+            else:
+                flash(_("Your flexible employment is registered."), "success")
+            return redirect(done_url)
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template(
+        "rights/register.html",
+        form=form,
+        profile=profile,
+        prompt=services.prompt(profile),
+        deadline_days=rule.DEADLINE_DAYS,
+    ), status
+
+
+@bp.route("/registration/mine")
+@role_required(Role.WORKER)
+def registrations():
+    """The worker's registrations with deadline and late flag."""
+    profile = _profile()
+    return render_template(
+        "rights/registrations.html",
+        items=services.registrations_of(profile),
+        prompt=services.prompt(profile),
+        places=PLACES,
+    )
+
+
+@bp.route("/registration/<int:reg_id>/end", methods=["GET", "POST"])
+@role_required(Role.WORKER)
+def end(reg_id: int):
+    """Record the end of the work and register unemployment at a place that applies."""
+    profile = _profile()
+    try:
+        reg = services.own_registration(profile, reg_id)
+    except NotFound:
+        abort(404)
+    form = UnemploymentForm()
+    form.place.choices = [(p, _(PLACES[p])) for p in services.places_for(profile)]
+    if form.validate_on_submit():
+        try:
+            services.register_unemployment(profile, reg_id, form.ended_on.data, form.place.data)
+        except DomainError as exc:
+            db.session.rollback()
+            form.form_errors.append(exc.translated())
+        else:
+            db.session.commit()
+            flash(
+                _("The end of your work and your unemployment registration are recorded."),
+                "success",
+            )
+            return redirect(url_for("rights.registrations"))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("rights/end.html", form=form, reg=reg), status
+
+
+@bp.route("/entitlements", methods=["GET", "POST"])
+@role_required(Role.WORKER)
+def entitlements():
+    """我能享受哪些政策: each answer in plain words with its citation."""
+    profile = _profile()
+    facts = services.facts_of(profile)
+    form = FactsForm(obj=facts)
+    if form.validate_on_submit():
+        if profile.sex != "male" and form.retirement_group.data in ("female_50", "female_55"):
+            facts.retirement_group = form.retirement_group.data
+        facts.left_school_on = form.left_school_on.data
+        facts.pays_as_individual = form.pays_as_individual.data
+        facts.insured_elsewhere = form.insured_elsewhere.data
+        db.session.commit()
+        flash(_("Saved."), "success")
+        return redirect(url_for("rights.entitlements"))
+    result = entitlements_of(profile)
+    db.session.commit()  # the facts row, created on first visit
+    return render_template("rights/entitlements.html", e=result, form=form, profile=profile)
+
+
+@bp.route("/staff/registrations")
+@role_required(*STAFF)
+def staff_registrations():
+    """Registrations by district for station staff; ?format=csv exports them."""
+    district_id = request.args.get("district", type=int)
+    items = services.staff_list(district_id)
+    if request.args.get("format") == "csv":
+        return _csv(items)
+    districts = db.session.scalars(db.select(District).order_by(District.code)).all()
+    return render_template(
+        "rights/staff_registrations.html", items=items, districts=districts, chosen=district_id
+    )
+
+
+def _csv(items) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "id",
+            "district",
+            "worker",
+            "id_number",
+            "work",
+            "employer",
+            "started_on",
+            "deadline_on",
+            "late",
+            "stable_income",
+            "pledge_signed_at",
+            "ended_on",
+            "unemployment_place",
+        ]
+    )
+    for r in items:
+        writer.writerow(
+            [
+                r.id,
+                r.district.name_zh,
+                r.worker.real_name,
+                r.worker.id_number_masked,
+                r.work_content,
+                r.employer_name,
+                r.started_on,
+                r.deadline_on,
+                int(r.late),
+                int(r.stable_income),
+                format_local(r.pledge_signed_at),
+                r.ended_on or "",
+                r.unemployment_place or "",
+            ]
+        )
+    return Response(
+        "\ufeff" + out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=registrations.csv"},
+    )
+
+
+@bp.route("/staff/workers/<int:worker_id>/benefits", methods=["GET", "POST"])
+@role_required(*STAFF)
+def staff_benefits(worker_id: int):
+    """Staff set the 就业困难人员 status and the subsidy approval date."""
+    profile = db.session.get(WorkerProfile, worker_id)
+    if profile is None:
+        abort(404)
+    facts = services.facts_of(profile)
+    form = HardToEmployForm(obj=facts)
+    if form.validate_on_submit():
+        facts.hard_to_employ = form.hard_to_employ.data
+        facts.hard_to_employ_set_by_id = current_user.id
+        facts.subsidy_approved_on = form.subsidy_approved_on.data
+        db.session.commit()
+        flash(_("Saved."), "success")
+        return redirect(url_for("rights.staff_benefits", worker_id=worker_id))
+    db.session.commit()
+    return render_template("rights/staff_benefits.html", form=form, profile=profile, facts=facts)

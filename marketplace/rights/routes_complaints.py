@@ -1,0 +1,155 @@
+"""Complaint pages: file, follow, answer, reply, and staff mediation."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import or_, select
+
+from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.i18n import format_local
+from marketplace.models import Application, AppStatus, ComplaintCategory, Gig, Shift, db
+from marketplace.rights import bp, complaints
+from marketplace.rights.cases import STAFF
+from marketplace.rights.forms import AnswerForm, ComplaintForm, ReasonForm, StaffForm
+from marketplace.rights.routes_cases import _run
+
+
+def _my_shifts() -> list[tuple[int, str]]:
+    """The accepted shifts the user took part in, for the form's choices."""
+    apps = db.session.scalars(
+        select(Application)
+        .join(Shift, Shift.id == Application.shift_id)
+        .join(Gig, Gig.id == Shift.gig_id)
+        .where(
+            Application.status == AppStatus.ACCEPTED,
+            or_(Application.worker_id == current_user.id, Gig.employer_id == current_user.id),
+        )
+        .order_by(Shift.starts_at.desc())
+        .limit(100)
+    )
+    return [
+        (a.id, f"{a.shift.gig.title} · {a.worker.real_name} · {format_local(a.shift.starts_at)}")
+        for a in apps
+    ]
+
+
+@bp.route("/complaints")
+@login_required
+def complaint_list():
+    """The user's complaints (all of them for station staff)."""
+    return render_template("rights/complaints.html", items=complaints.complaints_for(current_user))
+
+
+@bp.route("/complaints/new", methods=["GET", "POST"])
+@login_required
+def complaint_new():
+    """File a complaint about a shift (staff may file for either party)."""
+    is_staff = current_user.role in STAFF
+    form = ComplaintForm()
+    form.application_id.choices = [] if is_staff else _my_shifts()
+    if form.validate_on_submit():
+        try:
+            item = complaints.file_complaint(
+                current_user,
+                form.application_id.data,
+                form.against.data,
+                ComplaintCategory(form.category.data),
+                form.description.data,
+                form.on_behalf_of.data if is_staff else None,
+            )
+        except NotFound:
+            db.session.rollback()
+            abort(404)
+        except Forbidden:
+            db.session.rollback()
+            abort(403)
+        except DomainError as exc:
+            db.session.rollback()
+            form.form_errors.append(exc.translated())
+        else:
+            db.session.commit()
+            flash(
+                _("Your complaint is filed. The other party and the station are told."), "success"
+            )
+            return redirect(url_for("rights.complaint", complaint_id=item.id))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("rights/complaint_new.html", form=form, is_staff=is_staff), status
+
+
+@bp.route("/complaints/<int:complaint_id>")
+@login_required
+def complaint(complaint_id: int):
+    """One complaint with every step, and the forms the viewer may use."""
+    try:
+        item = complaints.complaint_for(current_user, complaint_id)
+    except NotFound:
+        abort(404)
+    except Forbidden:
+        abort(403)
+    return render_template(
+        "rights/complaint.html",
+        item=item,
+        reason_form=ReasonForm(),
+        answer_form=AnswerForm(),
+        staff_form=StaffForm(),
+        is_staff=current_user.role in STAFF,
+    )
+
+
+def _back(complaint_id: int) -> str:
+    return url_for("rights.complaint", complaint_id=complaint_id)
+
+
+@bp.route("/complaints/<int:complaint_id>/respond", methods=["POST"])
+@login_required
+def complaint_respond(complaint_id: int):
+    """The respondent answers."""
+    form = ReasonForm()
+    if not form.validate_on_submit():
+        flash(_("Write your answer."), "error")
+        return redirect(_back(complaint_id))
+    return _run(
+        complaints.respond,
+        complaint_id,
+        form.note.data,
+        back=_back(complaint_id),
+        success=_("Your answer is recorded."),
+    )
+
+
+@bp.route("/complaints/<int:complaint_id>/reply", methods=["POST"])
+@login_required
+def complaint_reply(complaint_id: int):
+    """The complainant accepts the answer or asks for mediation."""
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        flash(_("Choose your answer."), "error")
+        return redirect(_back(complaint_id))
+    return _run(
+        complaints.complainant_replies,
+        complaint_id,
+        form.agrees.data == "yes",
+        form.note.data or "",
+        back=_back(complaint_id),
+        success=_("Your answer is recorded."),
+    )
+
+
+@bp.route("/complaints/<int:complaint_id>/staff", methods=["POST"])
+@login_required
+def complaint_staff(complaint_id: int):
+    """Station staff mediate, resolve or refer to arbitration."""
+    form = StaffForm()
+    if not form.validate_on_submit():
+        flash(_("Choose a step and write a note."), "error")
+        return redirect(_back(complaint_id))
+    return _run(
+        complaints.staff_step,
+        complaint_id,
+        form.outcome.data,
+        form.note.data,
+        back=_back(complaint_id),
+        success=_("The step is recorded."),
+    )

@@ -1,0 +1,194 @@
+"""The scheduler: ``flask scheduler run`` in its own process, beside gunicorn (STACK pitfall 1).
+
+The web app never starts it. Each job is a thin wrapper over a service function; before running,
+it claims its period in ``scheduled_run`` (unique job + period), so a second scheduler process
+started by mistake, or a second ``run-once`` the same day, does nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import click
+from flask import current_app
+from flask.cli import AppGroup, with_appcontext
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+
+from marketplace.i18n import SHANGHAI, to_local
+from marketplace.models import ScheduledRun, db, utcnow
+
+TIMEZONE = "Asia/Shanghai"
+
+
+def _wage_arrears(now: datetime) -> str:
+    from marketplace.rights.cases import detect_arrears
+
+    return f"{len(detect_arrears(now.date()))} cases opened"
+
+
+def _registration_reminders(now: datetime) -> str:
+    from marketplace.rights.jobs import registration_reminders
+
+    return f"{registration_reminders(now.date())} reminders sent"
+
+
+def _subsidy_reminders(now: datetime) -> str:
+    from marketplace.rights.jobs import subsidy_end_reminders
+
+    return f"{subsidy_end_reminders(now.date())} reminders sent"
+
+
+def _close_gigs(now: datetime) -> str:
+    from marketplace.rights.jobs import close_finished_gigs
+
+    return f"{close_finished_gigs()} gigs closed"
+
+
+@dataclass(frozen=True)
+class Job:
+    """A scheduled job: what it does, when (cron fields, Beijing time), and its period key."""
+
+    name: str
+    run: Callable[[datetime], str]
+    cron: dict
+    period_format: str  # strftime of the local time: one run per day, or per hour
+    help: str
+
+
+JOBS: dict[str, Job] = {
+    job.name: job
+    for job in (
+        Job(
+            "wage_arrears",
+            _wage_arrears,
+            {"hour": 6, "minute": 0},
+            "%Y-%m-%d",
+            "Open wage-arrears cases for shifts unpaid past pay date + grace (POLICY §9).",
+        ),
+        Job(
+            "registration_reminders",
+            _registration_reminders,
+            {"hour": 9, "minute": 0},
+            "%Y-%m-%d",
+            "Remind workers 14 and 3 days before the registration deadline (N(二)).",
+        ),
+        Job(
+            "subsidy_reminders",
+            _subsidy_reminders,
+            {"hour": 9, "minute": 30},
+            "%Y-%m",  # daily trigger, but claimed once a month: a missed day is caught up
+            "Remind workers 3 months before their social-insurance subsidy ends (N(十一)).",
+        ),
+        Job(
+            "close_gigs",
+            _close_gigs,
+            {"minute": 5},
+            "%Y-%m-%dT%H",
+            "Close gigs whose shifts have all ended.",
+        ),
+    )
+}
+
+
+def local_now() -> datetime:
+    """Now in Asia/Shanghai (naive), from the same clock as ``utcnow``."""
+    return to_local(utcnow()).replace(tzinfo=None)
+
+
+def claim(job: str, period: str) -> ScheduledRun | None:
+    """Claim (job, period) in its own committed transaction; None if someone else has it."""
+    run = ScheduledRun(job=job, period=period)
+    db.session.add(run)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return None
+    return run
+
+
+def run_job(name: str, now: datetime | None = None) -> str | None:
+    """Run one job for the current period unless already claimed; the result, or None."""
+    job = JOBS[name]
+    now = now or local_now()
+    period = now.strftime(job.period_format)
+    run = claim(name, period)
+    if run is None:
+        return None
+    try:
+        result = job.run(now)
+    except Exception:
+        db.session.rollback()
+        # Give the period back so the next attempt can run it.
+        db.session.execute(delete(ScheduledRun).where(ScheduledRun.id == run.id))
+        db.session.commit()
+        current_app.logger.exception("scheduled job %s failed", name)
+        raise
+    run.finished_at = utcnow()
+    run.result = result
+    db.session.commit()
+    return result
+
+
+def build_scheduler(app):
+    """A BlockingScheduler (Asia/Shanghai) with every job, each running in an app context."""
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    scheduler = BlockingScheduler(timezone=TIMEZONE)
+
+    def wrapped(name: str) -> None:
+        with app.app_context():
+            result = run_job(name)
+            app.logger.info("job %s: %s", name, result or "already run for this period")
+
+    for job in JOBS.values():
+        scheduler.add_job(
+            wrapped,
+            "cron",
+            args=[job.name],
+            id=job.name,
+            name=job.help,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=3600,
+            **job.cron,
+        )
+    return scheduler
+
+
+scheduler_cli = AppGroup("scheduler", help="Run the job scheduler (a process of its own).")
+
+
+@scheduler_cli.command("run")
+@with_appcontext
+def run_command() -> None:
+    """Start the scheduler in this process (blocks; run it beside gunicorn)."""
+    scheduler = build_scheduler(current_app._get_current_object())
+    click.echo(f"scheduler started with {len(JOBS)} jobs ({TIMEZONE}); Ctrl+C stops it")
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+
+
+@scheduler_cli.command("list")
+@with_appcontext
+def list_command() -> None:
+    """Show the jobs and their next run."""
+    scheduler = build_scheduler(current_app._get_current_object())
+    now = datetime.now(SHANGHAI)
+    for job in scheduler.get_jobs():
+        next_run = job.trigger.get_next_fire_time(None, now)
+        click.echo(f"{job.id:<24} next {next_run:%Y-%m-%d %H:%M %Z}  {job.name}")
+
+
+@scheduler_cli.command("run-once")
+@click.argument("job", type=click.Choice(sorted(JOBS)))
+@with_appcontext
+def run_once_command(job: str) -> None:
+    """Run one job now (once per period: a second run the same period does nothing)."""
+    result = run_job(job)
+    click.echo(f"{job}: {result}" if result is not None else f"{job}: already run for this period")

@@ -1,0 +1,80 @@
+"""The 我能享受哪些政策 page for profiles whose answers are known; staff set 就业困难人员."""
+
+from datetime import date, timedelta
+
+from marketplace.accounts.services import register as register_account
+from marketplace.models import BenefitFacts, Hukou, Role, db
+from marketplace.rights.registration import today
+from tests.factories import id_number, make_worker, mobile
+
+
+def _page(client, login, worker) -> str:
+    login(client, worker)
+    response = client.get("/entitlements?lang=en")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_ningbo_man_born_1970(app, client, login):
+    """Man born 1970-03 (table 1: 61 years 4 months, 2031-07); Ningbo hukou: both schemes."""
+    worker = make_worker(id_number=id_number(date(1970, 3, 5), serial=11))
+    page = _page(client, login, worker)
+    assert "61 years 4 months" in page and "2031-07" in page
+    assert "employee pension scheme in Ningbo" in page
+    assert "employee medical insurance in Ningbo" in page
+    assert "N(九)" in page
+
+
+def test_woman_from_another_province_with_a_young_permit(app, client, login):
+    """Woman, other province, permit 8 months old: medical says how many months remain."""
+    since = today() - timedelta(days=245)  # a little over 8 months
+    worker = make_worker(
+        "李梅",
+        id_number=id_number(date(1985, 6, 15), serial=12),
+        hukou=Hukou.OTHER,
+        residence_permit_since=since,
+    )
+    page = _page(client, login, worker)
+    assert 'data-testid="group-assumed"' in page
+    assert "months to go" in page
+    assert "Register your flexible employment first" in page
+
+
+def test_woman_chooses_the_50_group(app, client, login):
+    """A woman may say she is in a 50-age post; the age follows table 3."""
+    worker = make_worker("王芳", id_number=id_number(date(1980, 1, 10), serial=14))
+    login(client, worker)
+    client.post("/entitlements", data={"retirement_group": "female_50"})
+    page = client.get("/entitlements?lang=en").get_data(as_text=True)
+    assert "52 years 7 months" in page
+    assert 'data-testid="group-assumed"' not in page
+
+
+def test_recent_graduate_paying_as_individual_gets_the_subsidy(app, client, login):
+    """N(十一): graduate within 2 years, paying as an individual: 450 yuan, 36 months."""
+    worker = make_worker(id_number=id_number(date(2002, 3, 5), serial=15))
+    login(client, worker)
+    left = (today() - timedelta(days=200)).isoformat()
+    client.post("/entitlements", data={"left_school_on": left, "pays_as_individual": "y"})
+    page = client.get("/entitlements?lang=en").get_data(as_text=True)
+    assert "450 yuan a month, for 36 months" in page
+
+
+def test_only_staff_set_hard_to_employ(app, client, login):
+    """就业困难人员 is set by staff; workers cannot reach the staff page."""
+    worker = make_worker(id_number=id_number(date(1975, 3, 5), serial=17))
+    staff = register_account(mobile(), "secret-pass-1", Role.STAFF, "站点")
+    db.session.commit()
+    login(client, worker)
+    assert client.get(f"/staff/workers/{worker.id}/benefits").status_code == 403
+    client.post("/account/logout")
+    login(client, staff)
+    client.post(f"/staff/workers/{worker.id}/benefits", data={"hard_to_employ": "y"})
+    assert client.get("/staff/workers/9999/benefits").status_code == 404
+    db.session.expire_all()
+    assert db.session.get(BenefitFacts, worker.id).hard_to_employ
+
+
+def test_entitlements_need_a_worker(app, client, login):
+    """Anonymous users sign in first."""
+    assert client.get("/entitlements").status_code == 302
