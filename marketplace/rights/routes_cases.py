@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from marketplace.actions import run_action
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import format_local
 from marketplace.models import Role, db, utcnow
@@ -13,25 +14,6 @@ from marketplace.rights import bp, cases
 from marketplace.rights.forms import AnswerForm, PaidForm, ReasonForm, ReportForm, StaffForm
 from marketplace.security import role_required
 from marketplace.work.services import worker_application
-
-
-def _run(action, *args, back: str, success: str):
-    """Call a case service, commit once, flash and go back to the case."""
-    try:
-        action(current_user, *args)
-    except NotFound:
-        db.session.rollback()
-        abort(404)
-    except Forbidden:
-        db.session.rollback()
-        abort(403)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.translated(), "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
-    return redirect(back)
 
 
 def _case(case_id: int):
@@ -110,7 +92,7 @@ def paid(case_id: int):
     if not form.validate_on_submit():
         flash(_("Enter the date paid."), "error")
         return redirect(_back(case_id))
-    return _run(
+    return run_action(
         cases.employer_paid,
         case_id,
         form.paid_on.data,
@@ -127,7 +109,7 @@ def dispute(case_id: int):
     if not form.validate_on_submit():
         flash(_("Give the reason."), "error")
         return redirect(_back(case_id))
-    return _run(
+    return run_action(
         cases.employer_disputes,
         case_id,
         form.note.data,
@@ -144,7 +126,7 @@ def answer(case_id: int):
     if not form.validate_on_submit():
         flash(_("Choose your answer."), "error")
         return redirect(_back(case_id))
-    return _run(
+    return run_action(
         cases.worker_answers,
         case_id,
         form.agrees.data == "yes",
@@ -162,7 +144,7 @@ def staff(case_id: int):
     if not form.validate_on_submit():
         flash(_("Choose a step and write a note."), "error")
         return redirect(_back(case_id))
-    return _run(
+    return run_action(
         cases.staff_step,
         case_id,
         form.outcome.data,

@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
+from marketplace.actions import run_action
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import format_local
 from marketplace.models import Application, AppStatus, ComplaintCategory, Gig, Shift, db
 from marketplace.rights import bp, complaints
 from marketplace.rights.cases import STAFF
 from marketplace.rights.forms import AnswerForm, ComplaintForm, ReasonForm, StaffForm
-from marketplace.rights.routes_cases import _run
 
 
 def _my_shifts() -> list[tuple[int, str]]:
@@ -110,7 +110,7 @@ def complaint_respond(complaint_id: int):
     if not form.validate_on_submit():
         flash(_("Write your answer."), "error")
         return redirect(_back(complaint_id))
-    return _run(
+    return run_action(
         complaints.respond,
         complaint_id,
         form.note.data,
@@ -127,7 +127,7 @@ def complaint_reply(complaint_id: int):
     if not form.validate_on_submit():
         flash(_("Choose your answer."), "error")
         return redirect(_back(complaint_id))
-    return _run(
+    return run_action(
         complaints.complainant_replies,
         complaint_id,
         form.agrees.data == "yes",
@@ -145,7 +145,7 @@ def complaint_staff(complaint_id: int):
     if not form.validate_on_submit():
         flash(_("Choose a step and write a note."), "error")
         return redirect(_back(complaint_id))
-    return _run(
+    return run_action(
         complaints.staff_step,
         complaint_id,
         form.outcome.data,

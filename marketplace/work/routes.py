@@ -9,31 +9,13 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from marketplace.actions import run_action
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import to_local
-from marketplace.models import Role, db, utcnow
+from marketplace.models import Role, utcnow
 from marketplace.security import role_required
 from marketplace.work import attendance, bp, services
 from marketplace.work.forms import CodeForm, ConfirmHoursForm, PaymentForm, RatingForm
-
-
-def _run(action, *args, success: str, back: str):
-    """Call a service, commit on success, flash the outcome and go back."""
-    try:
-        action(current_user, *args)
-    except NotFound:
-        db.session.rollback()
-        abort(404)
-    except Forbidden:
-        db.session.rollback()
-        abort(403)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.translated(), "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
-    return redirect(back)
 
 
 def _load(app_id: int, loader=services.party_application):
@@ -52,14 +34,14 @@ def apply(shift_id: int):
     back = request.form.get("back") or url_for("dashboard.home")
     if not back.startswith("/"):
         back = url_for("dashboard.home")
-    return _run(services.apply_to_shift, shift_id, success=_("Application sent."), back=back)
+    return run_action(services.apply_to_shift, shift_id, success=_("Application sent."), back=back)
 
 
 @bp.route("/applications/<int:app_id>/withdraw", methods=["POST"])
 @role_required(Role.WORKER)
 def withdraw(app_id: int):
     """Withdraw before the shift starts."""
-    return _run(
+    return run_action(
         services.withdraw,
         app_id,
         success=_("You have withdrawn."),
@@ -72,7 +54,7 @@ def withdraw(app_id: int):
 def accept(app_id: int):
     """Accept an applicant."""
     app = _load(app_id, services.employer_application)
-    return _run(
+    return run_action(
         services.accept,
         app_id,
         success=_("Applicant accepted."),
@@ -85,7 +67,7 @@ def accept(app_id: int):
 def reject(app_id: int):
     """Decline an applicant."""
     app = _load(app_id, services.employer_application)
-    return _run(
+    return run_action(
         services.reject,
         app_id,
         success=_("Applicant declined."),
@@ -132,7 +114,7 @@ def check(app_id: int):
     if not form.validate_on_submit():
         flash(_("Enter the code the employer shows."), "error")
         return redirect(back)
-    return _run(
+    return run_action(
         attendance.check_with_code,
         app_id,
         form.code.data,
@@ -153,7 +135,7 @@ def scan(token: str):
         flash(exc.translated(), "error")
         return redirect(url_for("dashboard.home"))
     if request.method == "POST":
-        return _run(
+        return run_action(
             attendance.check_by_scan,
             token,
             success=_("Recorded. Thank you."),
@@ -172,7 +154,9 @@ def confirm(app_id: int):
         flash(_("Enter the hours worked, between 0.01 and 24."), "error")
         return redirect(back)
     minutes = int(form.hours.data * 60)
-    return _run(attendance.confirm_hours, app_id, minutes, success=_("Hours confirmed."), back=back)
+    return run_action(
+        attendance.confirm_hours, app_id, minutes, success=_("Hours confirmed."), back=back
+    )
 
 
 @bp.route("/applications/<int:app_id>/pay", methods=["POST"])
@@ -185,7 +169,7 @@ def pay(app_id: int):
         for errors in form.errors.values():
             flash(" ".join(str(e) for e in errors), "error")
         return redirect(back)
-    return _run(
+    return run_action(
         attendance.record_payment,
         app_id,
         form.amount.data,
@@ -204,7 +188,7 @@ def rate(app_id: int):
     if not form.validate_on_submit():
         flash(_("Choose 1 to 5 stars."), "error")
         return redirect(back)
-    return _run(
+    return run_action(
         attendance.rate,
         app_id,
         form.stars.data,
