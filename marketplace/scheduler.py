@@ -47,6 +47,24 @@ def _close_gigs(now: datetime) -> str:
     return f"{close_finished_gigs()} gigs closed"
 
 
+def _shift_eve(now: datetime) -> str:
+    from marketplace.reminders import shift_eve_reminders
+
+    return f"{shift_eve_reminders(now.date())} reminders sent"
+
+
+def _season_alerts(now: datetime) -> str:
+    from marketplace.reminders import season_alerts
+
+    return f"{season_alerts(now.date())} alerts sent"
+
+
+def _retrain(_now: datetime) -> str:
+    from marketplace.reminders import retrain_if_new
+
+    return retrain_if_new()
+
+
 @dataclass(frozen=True)
 class Job:
     """A scheduled job: what it does, when (cron fields, Beijing time), and its period key."""
@@ -88,6 +106,27 @@ JOBS: dict[str, Job] = {
             {"minute": 5},
             "%Y-%m-%dT%H",
             "Close gigs whose shifts have all ended.",
+        ),
+        Job(
+            "shift_eve",
+            _shift_eve,
+            {"hour": 18, "minute": 0},
+            "%Y-%m-%d",
+            "Remind both sides the evening before an accepted shift.",
+        ),
+        Job(
+            "season_alerts",
+            _season_alerts,
+            {"hour": 10, "minute": 0},
+            "%Y-%m-%d",
+            "Tell workers free in a season that it starts in 14 days (POLICY §5).",
+        ),
+        Job(
+            "matching_train",
+            _retrain,
+            {"hour": 2, "minute": 30},
+            "%Y-%m-%d",
+            "Retrain the ranker at night when new interactions were logged.",
         ),
     )
 }

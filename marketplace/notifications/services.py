@@ -17,11 +17,17 @@ MESSAGES = {
     "payment_recorded": N_("Payment for “%(subject)s” was recorded."),
     "rating_received": N_("You received a rating for “%(subject)s”."),
     "invited": N_("You are invited to “%(subject)s”."),
+    "shift_tomorrow": N_(
+        "Reminder: your shift for “%(subject)s” is tomorrow. Withdraw now if you cannot come."
+    ),
+    "shift_tomorrow_employer": N_("Reminder: workers come tomorrow for “%(subject)s”."),
+    "season_starting": N_("%(subject)s starts in two weeks: see the gigs for it."),
     "wage_case_opened": N_("A wage-arrears case was opened for “%(subject)s”."),
     "wage_case_updated": N_("The wage case for “%(subject)s” has a new step."),
     "complaint_updated": N_("A complaint about “%(subject)s” has a new step."),
     "subsidy_ending": N_("The last month of your social-insurance subsidy is %(subject)s."),
     "registration_reminder": N_("Register your flexible employment by %(subject)s."),
+    "kiosk_referral": N_("A gig station referred a worker to “%(subject)s”."),
 }
 
 
