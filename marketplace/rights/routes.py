@@ -14,6 +14,7 @@ from marketplace.i18n import format_local, to_local
 from marketplace.models import District, Role, WorkerProfile, db
 from marketplace.policy import registration as rule
 from marketplace.policy.registration import PLACES
+from marketplace.policy.training import courses_for, load_courses
 from marketplace.rights import bp, cases
 from marketplace.rights import registration as services
 from marketplace.rights.entitlements import entitlements_of
@@ -177,7 +178,10 @@ def entitlements():
         return redirect(url_for("rights.entitlements"))
     result = entitlements_of(profile)
     db.session.commit()  # the facts row, created on first visit
-    return render_template("rights/entitlements.html", e=result, form=form, profile=profile)
+    courses = courses_for({s.category.code for s in profile.skills}, load_courses())
+    return render_template(
+        "rights/entitlements.html", e=result, form=form, profile=profile, courses=courses
+    )
 
 
 @bp.route("/staff/registrations")

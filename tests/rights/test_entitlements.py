@@ -78,3 +78,18 @@ def test_only_staff_set_hard_to_employ(app, client, login):
 def test_entitlements_need_a_worker(app, client, login):
     """Anonymous users sign in first."""
     assert client.get("/entitlements").status_code == 302
+
+
+def test_rider_sees_delivery_training_first(app, client, login):
+    """N(七): a delivery rider sees subsidised delivery training before other courses."""
+    from sqlalchemy import select
+
+    from marketplace.models import Skill
+
+    rider_skill = db.session.scalars(select(Skill).where(Skill.code.like("delivery.%"))).first()
+    worker = make_worker("骑手小周", skill_ids=[rider_skill.id])
+    login(client, worker)
+    page = client.get("/entitlements").get_data(as_text=True)
+    training = page[page.index('data-testid="training"') :]
+    assert training.index("网约配送员") < training.index("技能+创业")
+    assert "N(七)" in training
