@@ -55,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     from marketplace.dashboard import bp as dashboard_bp
     from marketplace.employers import bp as employers_bp
     from marketplace.gigs import bp as gigs_bp
+    from marketplace.kiosk import bp as kiosk_bp
     from marketplace.matchmaking import bp as matchmaking_bp
     from marketplace.notifications import bp as notifications_bp
     from marketplace.rights import bp as rights_bp
@@ -67,6 +68,7 @@ def register_blueprints(app: Flask) -> None:
         dashboard_bp,
         employers_bp,
         gigs_bp,
+        kiosk_bp,
         matchmaking_bp,
         notifications_bp,
         rights_bp,

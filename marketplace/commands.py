@@ -8,6 +8,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from marketplace.kiosk.commands import assign_station_command
 from marketplace.models import Role, db
 from marketplace.scheduler import scheduler_cli
 
@@ -15,6 +16,7 @@ SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 users_cli = AppGroup("users", help="Manage staff and administrator accounts.")
 matching_cli = AppGroup("matching", help="Train and inspect the ranker.")
+users_cli.add_command(assign_station_command)
 
 
 @click.command("seed")

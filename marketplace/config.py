@@ -59,4 +59,6 @@ def load_settings(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
         "GIGS_PER_PAGE": 20,
+        # "module:Class" with a send(channel, recipient, body) method, e.g. an SMS gateway.
+        "OUTBOX_SENDER": os.environ.get("OUTBOX_SENDER", "marketplace.outbox:LoggingSender"),
     }

@@ -65,6 +65,13 @@ def _retrain(_now: datetime) -> str:
     return retrain_if_new()
 
 
+def _outbox(_now: datetime) -> str:
+    from marketplace.outbox import deliver_due
+
+    sent, failed = deliver_due()
+    return f"{sent} sent, {failed} to retry"
+
+
 @dataclass(frozen=True)
 class Job:
     """A scheduled job: what it does, when (cron fields, Beijing time), and its period key."""
@@ -120,6 +127,13 @@ JOBS: dict[str, Job] = {
             {"hour": 10, "minute": 0},
             "%Y-%m-%d",
             "Tell workers free in a season that it starts in 14 days (POLICY §5).",
+        ),
+        Job(
+            "outbox",
+            _outbox,
+            {"minute": "*"},
+            "%Y-%m-%dT%H:%M",
+            "Send queued messages (SMS gateway or log); failures are retried, never lost.",
         ),
         Job(
             "matching_train",

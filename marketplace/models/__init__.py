@@ -11,7 +11,9 @@ from marketplace.models.agreements import (
 from marketplace.models.base import db, utcnow
 from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
+from marketplace.models.kiosk import JobNeed, Referral, ReferralStatus, staff_station
 from marketplace.models.matching import Impression, IndexVersion
+from marketplace.models.outbox import OutboxMessage, OutboxStatus
 from marketplace.models.reference import (
     District,
     MinimumWage,
@@ -49,7 +51,12 @@ __all__ = [
     "Party",
     "ALL_WEEKDAYS",
     "Impression",
+    "OutboxMessage",
+    "OutboxStatus",
     "IndexVersion",
+    "JobNeed",
+    "Referral",
+    "ReferralStatus",
     "AppStatus",
     "Application",
     "AuditLog",
@@ -87,6 +94,7 @@ __all__ = [
     "WorkerProfile",
     "db",
     "gig_skill",
+    "staff_station",
     "utcnow",
     "worker_season",
     "worker_skill",

@@ -35,6 +35,7 @@ class Application(db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     decided_at: Mapped[datetime | None]
+    coming_confirmed_at: Mapped[datetime | None]  # the worker's "I will come" on the eve
     checked_in_at: Mapped[datetime | None]
     checked_out_at: Mapped[datetime | None]
     minutes_confirmed: Mapped[int | None]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext
 from sqlalchemy import func, select, update
 
+from marketplace import outbox
 from marketplace.errors import N_
 from marketplace.models import Notification, User, db, utcnow
 
@@ -38,6 +39,8 @@ def notify(user_id: int, kind: str, subject: str, link: str = "") -> Notificatio
     note = Notification(user_id=user_id, kind=kind, subject=subject[:120], link=link)
     db.session.add(note)
     db.session.flush()
+    user = db.session.get(User, user_id)
+    outbox.enqueue(note, outbox.render_for(user, lambda: text_of(note)))
     return note
 
 

@@ -25,10 +25,12 @@ from marketplace.models import (
     Payment,
     Rating,
     Shift,
+    Station,
     User,
     WorkerProfile,
     db,
     gig_skill,
+    staff_station,
     worker_season,
     worker_skill,
 )
@@ -54,6 +56,7 @@ from marketplace.seeding.demo_story import (
     DEMO_LOGINS,
     DEMO_MOBILES,
     DEMO_PASSWORD,
+    DEMO_STATION,
     demo_employer,
     demo_gigs,
     demo_worker,
@@ -193,6 +196,9 @@ class _Builder:
         )
         self.report(_PHASES["accounts"])
         _insert(EmployerProfile, [{"user_id": e.user_id, **e.profile} for e in employers])
+        station_id = db.session.scalar(select(Station.id).where(Station.code == DEMO_STATION))
+        if station_id is not None:
+            _insert(staff_station, [{"user_id": by_row[id(staff[0])], "station_id": station_id}])
         self.report(_PHASES["employers"])
 
     def gigs(self, employers: list[EmployerSeed]) -> list[GigPlan]:

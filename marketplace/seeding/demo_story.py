@@ -37,6 +37,7 @@ DEMO_LOGINS: list[tuple[str, str, str, str]] = [
 ]
 DEMO_MOBILES = tuple(mobile for _, mobile, _, _ in DEMO_LOGINS)
 DEMO_TOWN = "石浦镇"
+DEMO_STATION = "ST028"  # 石浦镇零工驿站, seeds/stations.csv: where the demo staff member works
 DEMO_SKILLS = (
     "fishing.net_mending",
     "fishing.gear_maintenance",

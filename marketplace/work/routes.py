@@ -49,6 +49,18 @@ def withdraw(app_id: int):
     )
 
 
+@bp.route("/applications/<int:app_id>/coming", methods=["POST"])
+@role_required(Role.WORKER)
+def coming(app_id: int):
+    """Confirm the day before that you will come."""
+    return run_action(
+        services.confirm_coming,
+        app_id,
+        success=_("Thank you: the employer knows you will come."),
+        back=url_for("work.show", app_id=app_id),
+    )
+
+
 @bp.route("/applications/<int:app_id>/accept", methods=["POST"])
 @role_required(Role.EMPLOYER)
 def accept(app_id: int):

@@ -232,3 +232,15 @@ def applications_for_gig(gig: Gig) -> dict[int, list[Application]]:
     for app in rows:
         grouped[app.shift_id].append(app)
     return grouped
+
+
+def confirm_coming(user: User, application_id: int) -> Application:
+    """The worker confirms, before the shift, that they will come."""
+    app = worker_application(user, application_id)
+    if app.status != AppStatus.ACCEPTED:
+        raise NotPending(N_("Only an accepted shift can be confirmed."))
+    if app.shift.starts_at <= utcnow():
+        raise ShiftStarted()
+    app.coming_confirmed_at = utcnow()
+    db.session.flush()
+    return app

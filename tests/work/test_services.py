@@ -125,3 +125,26 @@ def test_daily_pay_for_each_unit():
     assert daily_pay_fen(22000, PayUnit.DAY, 480) == 22000
     assert daily_pay_fen(2450, PayUnit.HOUR, 450) == 18375
     assert daily_pay_fen(50, PayUnit.PIECE, 480, 300) == 15000
+
+
+def test_worker_confirms_coming_on_the_eve(client, login, app):
+    """After the eve reminder the worker says they will come; the employer sees it."""
+    employer = make_employer()
+    gig = make_gig(employer, shifts=[shift_in(days=1)])
+    worker = make_worker("李来")
+    app_ = services.apply_to_shift(worker, gig.shifts[0].id)
+    with pytest.raises(services.NotPending):
+        services.confirm_coming(worker, app_.id)  # not accepted yet
+    services.accept(employer, app_.id)
+    db.session.commit()
+    login(client, worker)
+    assert client.post(f"/applications/{app_.id}/coming").status_code == 302
+    assert 'data-testid="coming"' in client.get(f"/applications/{app_.id}").get_data(as_text=True)
+    client.post("/account/logout")
+    login(client, employer)
+    assert "确认到岗" in client.get(f"/gigs/{gig.id}/manage").get_data(as_text=True)
+    other = make_worker("别人")
+    db.session.commit()
+    client.post("/account/logout")
+    login(client, other)
+    assert client.post(f"/applications/{app_.id}/coming").status_code == 403

@@ -1,0 +1,86 @@
+"""Gigs near the station ranked for the person at the kiosk, with the matching snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from marketplace.i18n import local_to_utc, to_local
+from marketplace.matchmaking.index import market_index
+from marketplace.models import Gig, GigStatus, JobNeed, Shift, Station, db, utcnow
+from matching import Match, Worker
+
+NEAR_KM = 20.0  # how far from the station a gig may be to count as "near" at the kiosk
+RANKED_GIGS = 10
+WINDOW_DAYS = {"today": 1, "week": 7}
+
+
+@dataclass
+class NearGig:
+    """A gig near the station, ranked for the person, with its free shifts in the window."""
+
+    gig: Gig
+    match: Match
+    shifts: list[Shift]
+
+
+def _window_end(window: str):
+    days = WINDOW_DAYS.get(window, WINDOW_DAYS["week"])
+    today = to_local(utcnow()).replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
+    return local_to_utc(today + timedelta(days=days))
+
+
+def _need_record(need: JobNeed, station: Station) -> Worker:
+    category = need.category.name_zh if need.category else ""
+    return Worker(
+        id=f"need:{need.id}",
+        lat=station.lat,
+        lon=station.lon,
+        text=f"{need.desired_work} {category}",
+        max_travel_km=NEAR_KM,
+    )
+
+
+def gigs_near(
+    station: Station,
+    worker_id: int | None = None,
+    need_row: JobNeed | None = None,
+    window: str = "week",
+    lang: str = "zh",
+) -> list[NearGig]:
+    """Open gigs with a free shift in the window near the station, ranked for the person."""
+    snap = market_index().get()
+    if worker_id is not None:
+        me = snap.workers_by_id.get(worker_id)
+        if me is None:
+            return []
+        me = replace(me, lat=station.lat, lon=station.lon, max_travel_km=NEAR_KM)
+    else:
+        me = _need_record(need_row, station)
+    if not snap.jobs:
+        return []
+    matches = snap.ranker.rank_jobs(me, snap.job_index, k=RANKED_GIGS * 3, lang=lang)
+    shifts = _open_shifts([m.id for m in matches], _window_end(window))
+    gigs = {g.id: g for g in db.session.scalars(select(Gig).where(Gig.id.in_(list(shifts))))}
+    ranked = [NearGig(gigs[m.id], m, shifts[m.id]) for m in matches if m.feasible and m.id in gigs]
+    return ranked[:RANKED_GIGS]
+
+
+def _open_shifts(gig_ids: list, until) -> dict[int, list[Shift]]:
+    found: dict[int, list[Shift]] = {}
+    for shift in db.session.scalars(
+        select(Shift)
+        .join(Gig)
+        .where(
+            Gig.id.in_(gig_ids),
+            Gig.status == GigStatus.OPEN,
+            Shift.starts_at > utcnow(),
+            Shift.starts_at < until,
+            Shift.filled < Shift.slots,
+        )
+        .order_by(Shift.starts_at)
+    ):
+        found.setdefault(shift.gig_id, []).append(shift)
+    return found

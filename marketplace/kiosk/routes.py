@@ -1,0 +1,307 @@
+"""Kiosk pages: station choice, find a person, needs, gigs near the station, referral slips."""
+
+from __future__ import annotations
+
+import time
+
+import segno
+from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.i18n import is_english
+from marketplace.kiosk import bp, followup, nearby, services
+from marketplace.kiosk.forms import (
+    REFERRAL_STATUS,
+    FindForm,
+    NeedForm,
+    OutcomeForm,
+    ReferForm,
+    StationForm,
+)
+from marketplace.models import ReferralStatus, Role, SkillCategory, Station, Town, db
+from marketplace.security import role_required
+
+STAFF = (Role.STAFF, Role.ADMIN)
+SESSION_KEY = "kiosk_station_id"
+SEEN_KEY = "kiosk_seen_at"
+IDLE_SECONDS = 15 * 60  # a kiosk left alone this long signs its staff member out
+
+
+@bp.before_request
+def sign_out_idle_kiosk():
+    """End a staff session idle at the kiosk; the page's idle refresh does not count as use."""
+    if not current_user.is_authenticated or current_user.role not in STAFF:
+        return None
+    now = time.time()
+    seen = session.get(SEEN_KEY)
+    if seen is not None and now - seen > IDLE_SECONDS:
+        session.pop(SESSION_KEY, None)
+        session.pop(SEEN_KEY, None)
+        logout_user()
+        flash(_("The kiosk was left idle, so you were signed out."), "status")
+        return redirect(url_for("accounts.login", next=url_for("kiosk.home")))
+    if request.args.get("idle") != "1" or seen is None:
+        session[SEEN_KEY] = now
+    return None
+
+
+def _station() -> Station | None:
+    """The station chosen for this session, if the account still serves it."""
+    try:
+        return services.station_for(current_user, session.get(SESSION_KEY))
+    except Forbidden:
+        return None
+
+
+def _lang() -> str:
+    return "en" if is_english() else "zh"
+
+
+@bp.route("/", methods=["GET"])
+@role_required(*STAFF)
+def home():
+    """The kiosk's start screen: find a person or record a need."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    return render_template("kiosk/home.html", station=station, form=FindForm())
+
+
+@bp.route("/start", methods=["GET", "POST"])
+@role_required(*STAFF)
+def start():
+    """Choose which of the account's stations this kiosk serves now."""
+    stations = services.stations_of(current_user)
+    form = StationForm()
+    form.station_id.choices = [(s.id, s.name_en if is_english() else s.name_zh) for s in stations]
+    if form.validate_on_submit():
+        try:
+            station = services.station_for(current_user, form.station_id.data)
+        except Forbidden:
+            abort(403)
+        session[SESSION_KEY] = station.id
+        return redirect(url_for("kiosk.home"))
+    return render_template("kiosk/start.html", form=form, stations=stations)
+
+
+@bp.route("/find", methods=["GET", "POST"])
+@role_required(*STAFF)
+def find():
+    """Search people by mobile or 身份证; results are masked and the query is not echoed."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    form = FindForm()
+    hits = None
+    if form.validate_on_submit():
+        try:
+            hits = services.find_people(form.q.data)
+        except DomainError as exc:
+            flash(exc.translated(), "error")
+        form.q.data = ""
+    return render_template("kiosk/find.html", station=station, form=form, hits=hits)
+
+
+@bp.route("/workers/<int:worker_id>")
+@role_required(*STAFF)
+def worker(worker_id: int):
+    """A worker's full record (logged) and the gigs near the station ranked for them."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    try:
+        record = services.open_worker(current_user, station, worker_id, request.remote_addr or "")
+    except NotFound:
+        abort(404)
+    window = _window()
+    ranked = nearby.gigs_near(station, worker_id=worker_id, window=window, lang=_lang())
+    db.session.commit()
+    return render_template(
+        "kiosk/person.html",
+        station=station,
+        record=record,
+        need=None,
+        ranked=ranked,
+        window=window,
+        form=ReferForm(worker_id=worker_id, window=window),
+    )
+
+
+def _window() -> str:
+    window = request.args.get("window", "week")
+    return window if window in nearby.WINDOW_DAYS else "week"
+
+
+@bp.route("/needs")
+@role_required(*STAFF)
+def needs():
+    """Job-seeking needs recorded at every station in the city (POLICY §10)."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    return render_template("kiosk/needs.html", station=station, needs=services.needs())
+
+
+def _need_form() -> NeedForm:
+    form = NeedForm()
+    english = is_english()
+    categories = db.session.scalars(select(SkillCategory).order_by(SkillCategory.code))
+    towns = db.session.scalars(select(Town).order_by(Town.code))
+    blank = [(0, "—")]
+    form.category_id.choices = blank + [
+        (c.id, c.name_en if english else c.name_zh) for c in categories
+    ]
+    form.town_id.choices = blank + [(t.id, t.name_en if english else t.name_zh) for t in towns]
+    return form
+
+
+@bp.route("/needs/new", methods=["GET", "POST"])
+@role_required(*STAFF)
+def new_need():
+    """Record a 求职需求 for someone who does not want an account."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    form = _need_form()
+    if form.validate_on_submit():
+        try:
+            need = services.record_need(current_user, station, _need_input(form))
+        except DomainError as exc:
+            flash(exc.translated(), "error")
+        else:
+            db.session.commit()
+            flash(_("The need was recorded."), "success")
+            return redirect(url_for("kiosk.need", need_id=need.id))
+    return render_template("kiosk/need_new.html", station=station, form=form)
+
+
+def _need_input(form: NeedForm) -> services.NeedInput:
+    return services.NeedInput(
+        name=form.name.data or "",
+        mobile=form.mobile.data or "",
+        desired_work=form.desired_work.data or "",
+        category_id=form.category_id.data or None,
+        town_id=form.town_id.data or None,
+        availability=form.availability.data or "",
+        notes=form.notes.data or "",
+    )
+
+
+@bp.route("/needs/<int:need_id>")
+@role_required(*STAFF)
+def need(need_id: int):
+    """A recorded need and the gigs near the station ranked for it."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    try:
+        row = services.need(need_id)
+    except NotFound:
+        abort(404)
+    window = _window()
+    ranked = nearby.gigs_near(station, need_row=row, window=window, lang=_lang())
+    return render_template(
+        "kiosk/person.html",
+        station=station,
+        record=None,
+        need=row,
+        ranked=ranked,
+        window=window,
+        form=ReferForm(need_id=need_id, window=window),
+    )
+
+
+@bp.route("/referrals", methods=["POST"])
+@role_required(*STAFF)
+def refer():
+    """Refer the person to a gig, then show the slip to print."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    form = ReferForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        referral = services.refer(
+            current_user,
+            station,
+            form.gig_id.data,
+            shift_id=form.shift_id.data or None,
+            worker_id=form.worker_id.data or None,
+            need_id=form.need_id.data or None,
+        )
+    except NotFound:
+        abort(404)
+    except DomainError as exc:
+        flash(exc.translated(), "error")
+        if form.worker_id.data and not form.need_id.data:
+            return redirect(url_for("kiosk.worker", worker_id=form.worker_id.data))
+        if form.need_id.data and not form.worker_id.data:
+            return redirect(url_for("kiosk.need", need_id=form.need_id.data))
+        return redirect(url_for("kiosk.home"))
+    db.session.commit()
+    return redirect(url_for("kiosk.slip", referral_id=referral.id))
+
+
+@bp.route("/referrals/<int:referral_id>/slip")
+@role_required(*STAFF)
+def slip(referral_id: int):
+    """The referral slip for an 80 mm receipt printer (or A4), with a QR code to the gig page."""
+    try:
+        ref = services.referral(referral_id)
+    except NotFound:
+        abort(404)
+    gig_url = url_for("gigs.show", gig_id=ref.gig_id, _external=True)
+    code = segno.make(gig_url, error="m")
+    qr = Markup(code.svg_inline(scale=4, title=_("QR code to the gig page")))
+    show_name = request.args.get("name") == "1"
+    return render_template(
+        "kiosk/slip.html",
+        ref=ref,
+        qr=qr,
+        gig_url=gig_url,
+        name=services.person_name(ref) if show_name else "",
+        a4=request.args.get("paper") == "a4",
+    )
+
+
+@bp.app_template_filter("referral_status")
+def referral_status(status: ReferralStatus) -> str:
+    """The translated word for a referral's status."""
+    return str(REFERRAL_STATUS[status])
+
+
+@bp.route("/referrals")
+@role_required(*STAFF)
+def referrals():
+    """Referrals from every station with their outcome, updated from the marketplace's records."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    refs = followup.referrals()
+    db.session.commit()
+    return render_template("kiosk/referrals.html", station=station, refs=refs, form=OutcomeForm())
+
+
+@bp.route("/referrals/<int:referral_id>/outcome", methods=["POST"])
+@role_required(*STAFF)
+def outcome(referral_id: int):
+    """Staff record an outcome the marketplace cannot see (e.g. for a need)."""
+    form = OutcomeForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        followup.set_status(
+            current_user, services.referral(referral_id), ReferralStatus(form.status.data)
+        )
+    except NotFound:
+        abort(404)
+    except DomainError as exc:
+        flash(exc.translated(), "error")
+    else:
+        db.session.commit()
+    return redirect(url_for("kiosk.referrals"))

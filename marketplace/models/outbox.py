@@ -1,0 +1,40 @@
+"""Messages waiting to leave the platform (SMS and the like); kept after sending, never deleted."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from marketplace.models.base import code_enum, db, utcnow
+
+
+class OutboxStatus(enum.StrEnum):
+    """Where a message is in delivery."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # gave up after the last retry; kept for staff to see
+
+
+class OutboxMessage(db.Model):
+    """One message to one recipient over one channel, with its delivery attempts."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notification_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notification.id", ondelete="SET NULL"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16), default="sms")
+    recipient: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[OutboxStatus] = mapped_column(
+        code_enum(OutboxStatus, 8), default=OutboxStatus.PENDING, index=True
+    )
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
