@@ -204,13 +204,55 @@ def sign(
     party = party_of(user, agreement)
     if party is None:
         raise Forbidden()
+    return _sign(agreement, party, user, typed_name, consent, shown_hash, ip=ip)
+
+
+def sign_at_kiosk(
+    staff: User,
+    station_id: int,
+    agreement_id: int,
+    worker: User,
+    typed_name: str,
+    consent: bool,
+    shown_hash: str,
+    ip: str = "",
+) -> Agreement:
+    """A worker signs on a station kiosk with staff present; the staff member is the witness."""
+    agreement = open_agreement(staff, agreement_id, ip)
+    if party_of(worker, agreement) != Party.WORKER:
+        raise Forbidden()
+    return _sign(
+        agreement,
+        Party.WORKER,
+        worker,
+        typed_name,
+        consent,
+        shown_hash,
+        ip=ip,
+        witness_id=staff.id,
+        station_id=station_id,
+    )
+
+
+def _sign(
+    agreement: Agreement,
+    party: Party,
+    signer: User,
+    typed_name: str,
+    consent: bool,
+    shown_hash: str,
+    *,
+    ip: str,
+    witness_id: int | None = None,
+    station_id: int | None = None,
+) -> Agreement:
     if agreement.status != AgreementStatus.DRAFT:
         raise DomainError(N_("This agreement cannot be signed any more."))
     if agreement.signature_of(party) is not None:
         raise DomainError(N_("You have already signed this agreement."))
     if not consent:
         raise ConsentMissing()
-    if _normalise(typed_name) not in {_normalise(n) for n in _expected_name(user, party)}:
+    if _normalise(typed_name) not in {_normalise(n) for n in _expected_name(signer, party)}:
         raise NameMismatch()
     text = text_of(agreement)
     digest = templating.content_hash(text)
@@ -220,17 +262,29 @@ def sign(
     agreement.signatures.append(
         AgreementSignature(
             party=party,
-            signer_id=user.id,
+            signer_id=signer.id,
             typed_name=typed_name.strip(),
             content_hash=digest,
             signed_at=utcnow(),
             ip=ip[:45],
+            witness_id=witness_id,
+            station_id=station_id,
         )
     )
     if {s.party for s in agreement.signatures} == set(Party):
         _put_in_force(agreement)
     db.session.flush()
     return agreement
+
+
+def drafts_for_worker(worker_id: int) -> list[Agreement]:
+    """Agreements waiting for the worker's signature (for the kiosk)."""
+    drafts = db.session.scalars(
+        select(Agreement)
+        .join(Application, Application.id == Agreement.application_id)
+        .where(Application.worker_id == worker_id, Agreement.status == AgreementStatus.DRAFT)
+    )
+    return [a for a in drafts if a.signature_of(Party.WORKER) is None]
 
 
 def _put_in_force(agreement: Agreement) -> None:

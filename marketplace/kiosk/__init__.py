@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 
-from marketplace.kiosk import routes  # noqa: E402,F401
+from marketplace.kiosk import routes, routes_agreements  # noqa: E402,F401

@@ -11,6 +11,7 @@ from flask_login import current_user, logout_user
 from markupsafe import Markup
 from sqlalchemy import select
 
+from marketplace.agreements.services import drafts_for_worker
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import is_english
 from marketplace.kiosk import bp, followup, nearby, services
@@ -126,6 +127,7 @@ def worker(worker_id: int):
         record=record,
         need=None,
         ranked=ranked,
+        drafts=drafts_for_worker(worker_id),
         window=window,
         form=ReferForm(worker_id=worker_id, window=window),
     )

@@ -88,8 +88,11 @@ class AgreementSignature(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64))  # the text this signature covers
     signed_at: Mapped[datetime] = mapped_column(default=utcnow)
     ip: Mapped[str] = mapped_column(String(45), default="")
+    # Signed on a station kiosk: the staff member present and the station.
+    witness_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("station.id"))
 
     agreement: Mapped[Agreement] = relationship(back_populates="signatures")
-    signer: Mapped[User] = relationship()
+    signer: Mapped[User] = relationship(foreign_keys=[signer_id])
 
     __table_args__ = (UniqueConstraint("agreement_id", "party"),)

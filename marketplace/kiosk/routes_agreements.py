@@ -1,0 +1,66 @@
+"""Signing an agreement on the kiosk, with the staff member present as witness."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.agreements import services as agreements
+from marketplace.agreements import templating
+from marketplace.agreements.forms import SignForm
+from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.kiosk import bp
+from marketplace.kiosk.routes import STAFF, _station
+from marketplace.models import User, WorkerProfile, db
+from marketplace.security import role_required
+
+
+@bp.route("/workers/<int:worker_id>/agreements/<int:agreement_id>", methods=["GET", "POST"])
+@role_required(*STAFF)
+def sign_agreement(worker_id: int, agreement_id: int):
+    """The worker reads the agreement on screen and signs it; staff witness the signature."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    worker = db.session.get(User, worker_id)
+    if worker is None or db.session.get(WorkerProfile, worker_id) is None:
+        abort(404)
+    ip = request.remote_addr or ""
+    try:
+        agreement = agreements.open_agreement(current_user, agreement_id, ip)
+    except NotFound:
+        abort(404)
+    text = agreements.text_of(agreement)
+    form = SignForm(content_hash=templating.content_hash(text))
+    if form.validate_on_submit():
+        try:
+            agreements.sign_at_kiosk(
+                current_user,
+                station.id,
+                agreement_id,
+                worker,
+                form.typed_name.data,
+                form.consent.data,
+                form.content_hash.data,
+                ip,
+            )
+        except Forbidden:
+            db.session.rollback()
+            abort(403)
+        except DomainError as exc:
+            db.session.rollback()
+            flash(exc.translated(), "error")
+        else:
+            db.session.commit()
+            flash(_("Signed. The employer sees the signature."), "success")
+            return redirect(url_for("kiosk.worker", worker_id=worker_id))
+    db.session.commit()  # the audit record of the staff view
+    return render_template(
+        "kiosk/sign.html",
+        station=station,
+        agreement=agreement,
+        text=text,
+        form=form,
+        worker=worker,
+    )
