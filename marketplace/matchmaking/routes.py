@@ -4,7 +4,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.actions import run_action
+from marketplace.errors import Forbidden, NotFound
 from marketplace.gigs.search import upcoming_shifts
 from marketplace.gigs.services import owned_gig
 from marketplace.i18n import is_english
@@ -45,18 +46,6 @@ def invite(gig_id: int):
     if not shift_id or not worker_id:
         flash(_("Choose a shift to invite the worker to."), "error")
         return redirect(back)
-    try:
-        services.invite(current_user, shift_id, worker_id)
-    except NotFound:
-        db.session.rollback()
-        abort(404)
-    except Forbidden:
-        db.session.rollback()
-        abort(403)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.translated(), "error")
-    else:
-        db.session.commit()
-        flash(_("Invitation sent."), "success")
-    return redirect(back)
+    return run_action(
+        services.invite, shift_id, worker_id, success=_("Invitation sent."), back=back
+    )
