@@ -11,7 +11,13 @@ from marketplace.models.agreements import (
 from marketplace.models.base import db, utcnow
 from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
-from marketplace.models.kiosk import JobNeed, Referral, ReferralStatus, staff_station
+from marketplace.models.kiosk import (
+    AssistedSignup,
+    JobNeed,
+    Referral,
+    ReferralStatus,
+    staff_station,
+)
 from marketplace.models.matching import Impression, IndexVersion
 from marketplace.models.outbox import OutboxMessage, OutboxStatus
 from marketplace.models.reference import (
@@ -44,6 +50,7 @@ from marketplace.models.workers import (
 )
 
 __all__ = [
+    "AssistedSignup",
     "Agreement",
     "AgreementSignature",
     "AgreementStatus",

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from marketplace.models.base import code_enum, db, utcnow
@@ -32,6 +32,8 @@ class User(UserMixin, db.Model):
     locale: Mapped[str | None] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
     failed_logins: Mapped[int] = mapped_column(default=0)
+    # Set when station staff create the account with a one-time password printed on a slip.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]

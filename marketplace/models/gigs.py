@@ -65,6 +65,7 @@ class Gig(db.Model):
     category_id: Mapped[int] = mapped_column(ForeignKey("skill_category.id"), index=True)
     town_id: Mapped[int] = mapped_column(ForeignKey("town.id"), index=True)
     address: Mapped[str] = mapped_column(String(200))
+    what_to_bring: Mapped[str] = mapped_column(String(200), default="", server_default="")
     lat: Mapped[float]
     lon: Mapped[float]
     work_form: Mapped[WorkForm] = mapped_column(code_enum(WorkForm, 12))

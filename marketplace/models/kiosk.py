@@ -81,3 +81,21 @@ class Referral(db.Model):
     __table_args__ = (
         CheckConstraint("(worker_id IS NULL) <> (need_id IS NULL)", name="one_person"),
     )
+
+
+class AssistedSignup(db.Model):
+    """A worker account created by station staff for a walk-in, with the pledge signed on screen."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), unique=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id"), index=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    need_id: Mapped[int | None] = mapped_column(ForeignKey("job_need.id"))
+    pledge_name: Mapped[str] = mapped_column(String(40))
+    pledge_signed_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    station: Mapped[Station] = relationship()
+    staff: Mapped[User] = relationship(foreign_keys=[staff_id])
+    need: Mapped[JobNeed | None] = relationship()

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.accounts import User
 from marketplace.models.base import code_enum, db, utcnow
-from marketplace.models.reference import District
+from marketplace.models.reference import District, Station
 from marketplace.models.work import Application
 from marketplace.models.workers import WorkerProfile
 
@@ -32,6 +32,8 @@ class Registration(db.Model):
     deadline_on: Mapped[date] = mapped_column(index=True)
     late: Mapped[bool] = mapped_column(default=False)
     district_id: Mapped[int] = mapped_column(ForeignKey("district.id"), index=True)
+    # The station where staff took the registration at the counter; none when the worker did it.
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("station.id"), index=True)
     registered_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     ended_on: Mapped[date | None]
@@ -41,6 +43,7 @@ class Registration(db.Model):
     worker: Mapped[WorkerProfile] = relationship()
     application: Mapped[Application | None] = relationship()
     district: Mapped[District] = relationship()
+    station: Mapped[Station | None] = relationship()
     registered_by: Mapped[User] = relationship()
 
 
