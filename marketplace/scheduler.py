@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import click
 from flask import current_app
@@ -63,6 +63,15 @@ def _retrain(_now: datetime) -> str:
     from marketplace.reminders import retrain_if_new
 
     return retrain_if_new()
+
+
+# Claims older than this are deleted; longer than the longest period (a month) so that pruning
+# never frees a period that is still current.
+KEEP_RUNS_DAYS = 90
+
+
+def _prune_runs(now: datetime) -> str:
+    return f"{prune_runs(now)} old runs deleted"
 
 
 def _outbox(_now: datetime) -> str:
@@ -136,6 +145,13 @@ JOBS: dict[str, Job] = {
             "Send queued messages (SMS gateway or log); failures are retried, never lost.",
         ),
         Job(
+            "prune_runs",
+            _prune_runs,
+            {"hour": 3, "minute": 15},
+            "%Y-%m-%d",
+            f"Delete job-run records older than {KEEP_RUNS_DAYS} days.",
+        ),
+        Job(
             "matching_train",
             _retrain,
             {"hour": 2, "minute": 30},
@@ -163,11 +179,24 @@ def claim(job: str, period: str) -> ScheduledRun | None:
     return run
 
 
-def run_job(name: str, now: datetime | None = None) -> str | None:
-    """Run one job for the current period unless already claimed; the result, or None."""
+def prune_runs(now: datetime) -> int:
+    """Delete run claims started more than ``KEEP_RUNS_DAYS`` before ``now`` (local time)."""
+    cutoff = now.replace(tzinfo=SHANGHAI).astimezone(UTC).replace(tzinfo=None)
+    cutoff -= timedelta(days=KEEP_RUNS_DAYS)
+    result = db.session.execute(delete(ScheduledRun).where(ScheduledRun.started_at < cutoff))
+    db.session.commit()
+    return result.rowcount
+
+
+def run_job(name: str, now: datetime | None = None, force: bool = False) -> str | None:
+    """Run one job for the current period unless already claimed; the result, or None.
+
+    ``force`` runs it even so, under a claim of its own ("F" + the local time to the second),
+    leaving the period's claim as it was.
+    """
     job = JOBS[name]
     now = now or local_now()
-    period = now.strftime(job.period_format)
+    period = now.strftime("F%Y%m%dT%H%M%S" if force else job.period_format)
     run = claim(name, period)
     if run is None:
         return None
@@ -240,8 +269,13 @@ def list_command() -> None:
 
 @scheduler_cli.command("run-once")
 @click.argument("job", type=click.Choice(sorted(JOBS)))
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Run even if this period already ran (reminders may then be sent a second time).",
+)
 @with_appcontext
-def run_once_command(job: str) -> None:
-    """Run one job now (once per period: a second run the same period does nothing)."""
-    result = run_job(job)
+def run_once_command(job: str, force: bool) -> None:
+    """Run one job now (once per period unless --force: a second run does nothing)."""
+    result = run_job(job, force=force)
     click.echo(f"{job}: {result}" if result is not None else f"{job}: already run for this period")

@@ -117,6 +117,23 @@ def test_cli_list_and_run_once(app):
     second = runner.invoke(args=["scheduler", "run-once", "close_gigs"])
     assert "gigs closed" in first.output
     assert "already run" in second.output
+    forced = runner.invoke(args=["scheduler", "run-once", "close_gigs", "--force"])
+    assert "gigs closed" in forced.output
+    assert db.session.query(ScheduledRun).filter_by(job="close_gigs").count() == 2
+
+
+def test_prune_deletes_claims_older_than_90_days_only(app):
+    """The per-minute outbox claims do not pile up; recent claims keep their periods."""
+    now = utcnow()
+    for age in (1, 89, 91, 400):
+        db.session.add(
+            ScheduledRun(job="outbox", period=f"p{age}", started_at=now - timedelta(days=age))
+        )
+    db.session.commit()
+    result = scheduler.run_job("prune_runs")
+    assert result == "2 old runs deleted"
+    left = {r.period for r in db.session.query(ScheduledRun).filter_by(job="outbox")}
+    assert left == {"p1", "p89"}
 
 
 def test_scheduler_is_not_started_by_the_app(app):
