@@ -6,7 +6,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from marketplace.agreements import bp, pdf, services, templating
+from marketplace.agreements import bp, pdf, services, signing, templating
 from marketplace.agreements.forms import EditForm, SignForm, TemplateForm
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.models import AgreementStatus, Party, Role, db
@@ -60,7 +60,7 @@ def sign(agreement_id: int):
             flash(" ".join(str(e) for e in errors), "error")
         return redirect(back)
     try:
-        agreement = services.sign(
+        agreement = signing.sign(
             current_user,
             agreement_id,
             form.typed_name.data,

@@ -11,7 +11,7 @@ from flask_login import current_user, logout_user
 from markupsafe import Markup
 from sqlalchemy import select
 
-from marketplace.agreements.services import drafts_for_worker
+from marketplace.agreements.signing import drafts_for_worker
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import is_english
 from marketplace.kiosk import bp, followup, nearby, services

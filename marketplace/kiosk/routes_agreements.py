@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.agreements import services as agreements
-from marketplace.agreements import templating
+from marketplace.agreements import signing, templating
 from marketplace.agreements.forms import SignForm
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.kiosk import bp
@@ -35,7 +35,7 @@ def sign_agreement(worker_id: int, agreement_id: int):
     form = SignForm(content_hash=templating.content_hash(text))
     if form.validate_on_submit():
         try:
-            agreements.sign_at_kiosk(
+            signing.sign_at_kiosk(
                 current_user,
                 station.id,
                 agreement_id,

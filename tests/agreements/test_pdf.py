@@ -8,7 +8,7 @@ import pytest
 from flask import current_app
 from pypdf import PdfReader
 
-from marketplace.agreements import pdf, services, templating
+from marketplace.agreements import pdf, services, signing, templating
 from marketplace.models import PayUnit, SeasonTag, WorkForm
 from marketplace.policy.labour_relation import AgreementKind, Answers
 from tests.factories import shift_in
@@ -42,7 +42,7 @@ def _signed(accepted, **overrides):
     worker, employer, _, agreement = accepted(**overrides)
     for user, name in ((worker, "陈阿海"), (employer, "李经理")):
         digest = templating.content_hash(services.text_of(agreement))
-        services.sign(user, agreement.id, name, True, digest, "198.51.100.2")
+        signing.sign(user, agreement.id, name, True, digest, "198.51.100.2")
     return agreement
 
 

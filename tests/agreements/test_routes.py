@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from marketplace.accounts.services import register
-from marketplace.agreements import services, templating
+from marketplace.agreements import services, signing, templating
 from marketplace.models import AuditLog, Role, db
 from tests.factories import PASSWORD, make_employer, make_worker, mobile
 
@@ -30,7 +30,7 @@ def cast(accepted):
 def _sign_both(people, agreement):
     for who, name in (("worker", "陈阿海"), ("employer", "李经理")):
         digest = templating.content_hash(services.text_of(agreement))
-        services.sign(people[who], agreement.id, name, True, digest, "")
+        signing.sign(people[who], agreement.id, name, True, digest, "")
     db.session.commit()
 
 

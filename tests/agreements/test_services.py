@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from marketplace.agreements import services, templating
+from marketplace.agreements import services, signing, templating
 from marketplace.errors import DomainError, Forbidden
 from marketplace.models import Agreement, AgreementStatus, AgreementTemplate, db
 from marketplace.policy.labour_relation import AgreementKind, Answers
@@ -16,7 +16,7 @@ LABOUR = Answers(True, True, True, True)
 
 def _sign(user, agreement, name, consent=True, ip="203.0.113.7"):
     digest = templating.content_hash(services.text_of(agreement))
-    return services.sign(user, agreement.id, name, consent, digest, ip)
+    return signing.sign(user, agreement.id, name, consent, digest, ip)
 
 
 def test_accepting_creates_a_filled_draft_from_the_gig_template_policy_3(accepted):
@@ -88,14 +88,14 @@ def test_worker_cannot_edit(accepted):
 def test_signing_needs_the_profile_name_and_consent(accepted):
     """Typed full name matching the profile, and the consent box."""
     worker, employer, _, agreement = accepted()
-    with pytest.raises(services.NameMismatch):
+    with pytest.raises(signing.NameMismatch):
         _sign(worker, agreement, "陈阿山")
-    with pytest.raises(services.ConsentMissing):
+    with pytest.raises(signing.ConsentMissing):
         _sign(worker, agreement, "陈阿海", consent=False)
-    with pytest.raises(services.NameMismatch):
+    with pytest.raises(signing.NameMismatch):
         _sign(employer, agreement, "陈阿海")
-    with pytest.raises(services.AgreementChanged):
-        services.sign(worker, agreement.id, "陈阿海", True, "0" * 64)
+    with pytest.raises(signing.AgreementChanged):
+        signing.sign(worker, agreement.id, "陈阿海", True, "0" * 64)
 
 
 def test_both_signatures_in_any_order_put_it_in_force_with_hash(accepted):
