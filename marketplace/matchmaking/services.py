@@ -64,6 +64,15 @@ def _engaged(*conditions) -> set[tuple[int, int]]:
     return {(g, w) for g, w in rows}
 
 
+def _top(matches: list[Match], taken: set[int], k: int, key, *options) -> list[Ranked]:
+    """The first ``k`` matches not already taken, each with its row (by primary ``key``)."""
+    kept = [m for m in matches if m.id not in taken][:k]
+    model = key.class_
+    stmt = select(model).where(key.in_([m.id for m in kept])).options(*options)
+    rows = {getattr(row, key.key): row for row in db.session.scalars(stmt)}
+    return [Ranked(rows[m.id], m) for m in kept if m.id in rows]
+
+
 def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> list[Ranked]:
     """Open gigs ranked for the worker, with reasons, leaving out gigs already applied to."""
     snap = market_index().get()
@@ -72,16 +81,7 @@ def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> li
         return []
     taken = {g for g, _w in _engaged(Application.worker_id == user.id)}
     matches = snap.ranker.rank_jobs(me, snap.job_index, k=k + len(taken), lang=lang)
-    matches = [m for m in matches if m.id not in taken][:k]
-    gigs = {
-        g.id: g
-        for g in db.session.scalars(
-            select(Gig)
-            .where(Gig.id.in_([m.id for m in matches]))
-            .options(selectinload(Gig.town), selectinload(Gig.employer))
-        )
-    }
-    shown = [Ranked(gigs[m.id], m) for m in matches if m.id in gigs]
+    shown = _top(matches, taken, k, Gig.id, selectinload(Gig.town), selectinload(Gig.employer))
     _log("worker_recs", [(r.item.id, user.id, r.match) for r in shown], snap.model_version)
     return shown
 
@@ -96,16 +96,7 @@ def candidates(user: User, gig: Gig, k: int = CANDIDATES, lang: str = "zh") -> l
         return []
     taken = {w for _g, w in _engaged(Shift.gig_id == gig.id)}
     matches = snap.ranker.rank_workers(job, snap.worker_index, k=k + len(taken), lang=lang)
-    matches = [m for m in matches if m.id not in taken][:k]
-    profiles = {
-        p.user_id: p
-        for p in db.session.scalars(
-            select(WorkerProfile)
-            .where(WorkerProfile.user_id.in_([m.id for m in matches]))
-            .options(selectinload(WorkerProfile.town))
-        )
-    }
-    shown = [Ranked(profiles[m.id], m) for m in matches if m.id in profiles]
+    shown = _top(matches, taken, k, WorkerProfile.user_id, selectinload(WorkerProfile.town))
     _log("gig_candidates", [(gig.id, r.item.user_id, r.match) for r in shown], snap.model_version)
     return shown
 
