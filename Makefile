@@ -4,9 +4,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+AXE    := node_modules/axe-core/axe.min.js
 export FLASK_APP := app
 
-.PHONY: install install-test system-deps translations migrate seed run test test-sqlite lint browser clean
+.PHONY: install install-test system-deps nodejs translations migrate seed run test test-sqlite lint browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +23,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 install: system-deps $(VENV)/.installed translations
 
-install-test: $(VENV)/.installed-test translations browser
+install-test: $(VENV)/.installed-test translations browser $(AXE)
 
 translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --use-fuzzy -d marketplace/translations
@@ -39,12 +40,20 @@ run: seed
 
 # WeasyPrint's Pango/HarfBuzz and a CJK font for the agreement PDFs (Debian packages, root only).
 WEASY_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-wqy-microhei
-system-deps:
+system-deps: nodejs
 	@if ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset \
 	  && fc-list 2>/dev/null | grep -qiE 'wqy|cjk'; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WEASY_DEBS) >/dev/null; \
 	else echo "PDF libraries are missing: run 'sudo apt-get install $(WEASY_DEBS)'"; exit 1; fi
+
+# Debian's Node.js and npm, to install the test-only JavaScript in package-lock.json.
+nodejs:
+	@if ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "npm is missing: run 'sudo apt-get install nodejs npm'"; exit 1; fi; \
+	fi
 
 # Debian's Chromium for the end-to-end tests (never a browser download).
 browser:
@@ -54,6 +63,12 @@ browser:
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; \
 	fi
 
+# axe-core for the accessibility checks in the end-to-end tests, pinned in package-lock.json.
+# npm keeps the package's own file dates, so the touch marks when this lock file was installed.
+$(AXE): package.json package-lock.json | nodejs
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -61,4 +76,4 @@ lint: install-test
 	$(BIN)/ruff check marketplace matching tests
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules

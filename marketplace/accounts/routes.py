@@ -10,8 +10,24 @@ from marketplace.errors import DomainError
 from marketplace.models import Role, db
 from marketplace.security import is_safe_next
 
+# Pages a person holding a one-time password may still open before changing it.
+OPEN_WITH_ONE_TIME_PASSWORD = {"accounts.password", "accounts.logout", "static"}
+
+
+@bp.before_app_request
+def require_new_password():
+    """Someone signed in with a one-time password from a station slip must choose their own."""
+    if not current_user.is_authenticated or not current_user.must_change_password:
+        return None
+    if request.endpoint in OPEN_WITH_ONE_TIME_PASSWORD or request.endpoint is None:
+        return None
+    flash(_("Please choose your own password before you go on."), "warning")
+    return redirect(url_for("accounts.password"))
+
 
 def _after_login_target(user) -> str:
+    if user.must_change_password:
+        return url_for("accounts.password")
     target = request.args.get("next")
     if is_safe_next(target):
         return target
@@ -79,14 +95,18 @@ def logout():
 def password():
     """Change the password."""
     form = PasswordForm()
+    first = current_user.must_change_password
     if form.validate_on_submit():
         try:
             services.change_password(current_user, form.old.data, form.new.data)
-        except DomainError as exc:
+        except services.BadCredentials as exc:
             db.session.rollback()
             form.old.errors.append(exc.translated())
+        except DomainError as exc:
+            db.session.rollback()
+            form.new.errors.append(exc.translated())
         else:
             db.session.commit()
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("dashboard.home"))
-    return render_template("accounts/password.html", form=form)
+    return render_template("accounts/password.html", form=form, first=first)

@@ -91,11 +91,14 @@ def _record_failure(user: User, now) -> None:
 
 
 def change_password(user: User, old: str, new: str) -> None:
-    """Replace the password after checking the current one."""
+    """Replace the password after checking the current one; a one-time password ends here."""
     if not verify_password(user.password_hash, old):
         raise BadCredentials(N_("The current password is wrong."))
     _check_password(new)
+    if new == old:
+        raise WeakPassword(N_("Choose a new password that differs from the current one."))
     user.password_hash = hash_password(new)
+    user.must_change_password = False
     db.session.flush()
 
 

@@ -58,7 +58,7 @@ def _credit_code(data: EmployerProfileInput, user: User) -> str | None:
 
 
 def save_profile(user: User, data: EmployerProfileInput) -> EmployerProfile:
-    """Create or update the profile; a changed name or credit code needs verifying again."""
+    """Create or update the profile; a new name or code, or a save after a refusal, re-verifies."""
     code = _credit_code(data, user)
     if get_town(data.town_id) is None:
         raise DomainError(N_("Choose a town or street from the list."))
@@ -66,7 +66,9 @@ def save_profile(user: User, data: EmployerProfileInput) -> EmployerProfile:
     if profile is None:
         profile = EmployerProfile(user_id=user.id, verification=Verification.PENDING)
         db.session.add(profile)
-    elif (profile.credit_code, profile.name, profile.kind) != (code, data.name.strip(), data.kind):
+    elif profile.verification == Verification.REJECTED or (
+        (profile.credit_code, profile.name, profile.kind) != (code, data.name.strip(), data.kind)
+    ):
         profile.verification = Verification.PENDING
         profile.verified_at = None
     profile.kind = data.kind

@@ -19,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from marketplace.fields import CheckboxListField, YuanField
+from marketplace.gigs.services import WHAT_TO_BRING_MAX_CHARS
 from marketplace.labels import choices
 from marketplace.models import PayUnit, SeasonTag, WorkForm
 
@@ -40,6 +41,11 @@ class ShiftForm(Form):
         return all((self.day.data, self.start.data, self.end.data, self.slots.data))
 
 
+def _stripped(text: str | None) -> str | None:
+    """Drop the spaces around typed text, so a blank answer is empty."""
+    return text.strip() if text else text
+
+
 YES_NO = [("yes", _l("Yes")), ("no", _l("No"))]
 
 
@@ -59,6 +65,18 @@ class GigForm(FlaskForm):
     skills = CheckboxListField(_l("Skills needed"), coerce=int, validators=[Optional()])
     town_id = SelectField(_l("Town or street"), coerce=int, validators=[DataRequired()])
     address = StringField(_l("Address"), validators=[DataRequired(), Length(max=200)])
+    what_to_bring = StringField(
+        _l("What to bring"),
+        description=_l("Shown on the gig and on referral slips, e.g. gloves, scissors."),
+        filters=[_stripped],
+        validators=[
+            Optional(),
+            Length(
+                max=WHAT_TO_BRING_MAX_CHARS,
+                message=_l("Keep what to bring to %(max)d characters or fewer."),
+            ),
+        ],
+    )
     work_form = RadioField(
         _l("Form of work"),
         choices=choices(*WorkForm),

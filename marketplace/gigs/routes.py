@@ -98,6 +98,7 @@ def _gig_input(form: GigForm) -> services.GigInput:
         category_id=form.category_id.data,
         town_id=form.town_id.data,
         address=form.address.data,
+        what_to_bring=form.what_to_bring.data or "",
         work_form=WorkForm(form.work_form.data),
         season_tag=SeasonTag(form.season_tag.data),
         pay_fen=form.pay.data,

@@ -33,6 +33,7 @@ from marketplace.reference import get_town, skills_by_ids
 
 MAX_SLOTS_PER_SHIFT = 200
 MAX_SHIFTS_PER_POST = 60
+WHAT_TO_BRING_MAX_CHARS = 200  # the width of Gig.what_to_bring (issue 5: printed on slips)
 
 
 class ProfileMissing(DomainError):
@@ -80,6 +81,7 @@ class GigInput:
     pieces_per_day: int | None = None
     pay_within_days: int = 7
     injury_insurance: bool = False
+    what_to_bring: str = ""
     # POLICY §3 assessment; the defaults describe a managed gig that needs a written agreement.
     answers: Answers = field(
         default_factory=lambda: Answers(
@@ -111,6 +113,13 @@ def _check_pay(data: GigInput) -> None:
         raise DomainError(N_("For pay per piece, say how many pieces a worker does in a day."))
     if not 0 <= data.pay_within_days <= 30:
         raise DomainError(N_("Pay must be made within 0 to 30 days after the shift."))
+
+
+def _check_what_to_bring(data: GigInput) -> None:
+    if len(data.what_to_bring.strip()) > WHAT_TO_BRING_MAX_CHARS:
+        raise DomainError(
+            N_("Keep what to bring to %(max)d characters or fewer."), max=WHAT_TO_BRING_MAX_CHARS
+        )
 
 
 def hourly_minimum_fen(town: Town, day: date) -> int:
@@ -155,6 +164,7 @@ def check_gig(user: User, data: GigInput) -> tuple[EmployerProfile, Town]:
         raise DomainError(N_("Choose a category from the list."))
     _check_shifts(data.shifts, utcnow())
     _check_pay(data)
+    _check_what_to_bring(data)
     _check_part_time(data, town)
     return employer, town
 
@@ -162,6 +172,7 @@ def check_gig(user: User, data: GigInput) -> tuple[EmployerProfile, Town]:
 def post_gig(user: User, data: GigInput) -> Gig:
     """Publish a gig with its shifts after checking the employer and the post."""
     from marketplace.rights.cases import ensure_no_open_arrears  # POLICY §9: 安薪
+
     ensure_no_open_arrears(user)
     employer, town = check_gig(user, data)
     minutes = [
@@ -174,6 +185,7 @@ def post_gig(user: User, data: GigInput) -> Gig:
         category_id=data.category_id,
         town_id=town.id,
         address=data.address.strip(),
+        what_to_bring=data.what_to_bring.strip(),
         lat=town.lat,
         lon=town.lon,
         work_form=data.work_form,

@@ -4,4 +4,11 @@ from flask import Blueprint
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 
-from marketplace.kiosk import routes, routes_agreements  # noqa: E402,F401
+from marketplace.kiosk import (  # noqa: E402,F401
+    routes,
+    routes_agreements,
+    routes_dashboard,
+    routes_employers,
+    routes_rights,
+    routes_signup,
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import segno
-from flask import abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 from markupsafe import Markup
@@ -29,7 +29,7 @@ from marketplace.security import role_required
 STAFF = (Role.STAFF, Role.ADMIN)
 SESSION_KEY = "kiosk_station_id"
 SEEN_KEY = "kiosk_seen_at"
-IDLE_SECONDS = 15 * 60  # a kiosk left alone this long signs its staff member out
+IDLE_SECONDS = 15 * 60  # default for KIOSK_IDLE_SECONDS: a kiosk left this long signs staff out
 
 
 @bp.before_request
@@ -39,7 +39,8 @@ def sign_out_idle_kiosk():
         return None
     now = time.time()
     seen = session.get(SEEN_KEY)
-    if seen is not None and now - seen > IDLE_SECONDS:
+    idle_seconds = current_app.config.get("KIOSK_IDLE_SECONDS", IDLE_SECONDS)
+    if seen is not None and now - seen > idle_seconds:
         session.pop(SESSION_KEY, None)
         session.pop(SEEN_KEY, None)
         logout_user()

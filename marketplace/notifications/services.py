@@ -29,6 +29,8 @@ MESSAGES = {
     "subsidy_ending": N_("The last month of your social-insurance subsidy is %(subject)s."),
     "registration_reminder": N_("Register your flexible employment by %(subject)s."),
     "kiosk_referral": N_("A gig station referred a worker to “%(subject)s”."),
+    "employer_verified": N_("Station staff verified your employer profile “%(subject)s”."),
+    "employer_rejected": N_("Your employer profile was not verified: %(subject)s"),
 }
 
 

@@ -114,8 +114,13 @@ def check(profile: WorkerProfile, data: RegistrationInput, on: date) -> rule.Dec
     )
 
 
-def register(actor: User, profile: WorkerProfile, data: RegistrationInput) -> Registration:
-    """Record a registration with its signed pledge; late ones are accepted and flagged."""
+def register(
+    actor: User, profile: WorkerProfile, data: RegistrationInput, station_id: int | None = None
+) -> Registration:
+    """Record a registration with its signed pledge; late ones are accepted and flagged.
+
+    ``station_id`` is the station whose staff took it at the counter (None when the worker did).
+    """
     if data.retirement_group not in GROUPS:
         raise DomainError(N_("Choose a retirement group."))
     if not data.pledge_agreed or data.pledge_name.strip() != profile.real_name:
@@ -153,6 +158,7 @@ def register(actor: User, profile: WorkerProfile, data: RegistrationInput) -> Re
         deadline_on=rule.deadline(data.started_on),
         late=rule.is_late(data.started_on, on),
         district_id=town.district_id,
+        station_id=station_id,
         registered_by_id=actor.id,
     )
     db.session.add(reg)
@@ -211,15 +217,21 @@ def prompt(profile: WorkerProfile) -> dict | None:
     }
 
 
-def staff_list(district_id: int | None = None) -> list[Registration]:
-    """Registrations for staff, optionally of one district, newest first."""
+def staff_list(district_id: int | None = None, station_id: int | None = None) -> list[Registration]:
+    """Registrations for staff, optionally of one district and/or station, newest first."""
     stmt = (
         select(Registration)
-        .options(selectinload(Registration.worker), selectinload(Registration.district))
+        .options(
+            selectinload(Registration.worker),
+            selectinload(Registration.district),
+            selectinload(Registration.station),
+        )
         .order_by(Registration.created_at.desc(), Registration.id.desc())
     )
     if district_id:
         stmt = stmt.where(Registration.district_id == district_id)
+    if station_id:
+        stmt = stmt.where(Registration.station_id == station_id)
     return list(db.session.scalars(stmt))
 
 

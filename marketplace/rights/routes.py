@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from marketplace.errors import DomainError, NotFound
+from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import format_local, to_local
-from marketplace.models import District, Role, WorkerProfile, db
+from marketplace.kiosk import services as kiosk
+from marketplace.kiosk.routes import SESSION_KEY as KIOSK_STATION
+from marketplace.models import District, Role, Station, WorkerProfile, db
 from marketplace.policy import registration as rule
 from marketplace.policy.registration import PLACES
 from marketplace.policy.training import courses_for, load_courses
@@ -77,10 +79,22 @@ def staff_register(worker_id: int):
     profile = db.session.get(WorkerProfile, worker_id)
     if profile is None:
         abort(404)
-    return _registration_page(profile, url_for("rights.staff_registrations"))
+    station = _counter_station()
+    return _registration_page(
+        profile, url_for("rights.staff_registrations"), station.id if station else None
+    )
 
 
-def _registration_page(profile: WorkerProfile, done_url: str):
+def _counter_station() -> Station | None:
+    """The station staff serve now: the one chosen at the kiosk, else their only station."""
+    try:
+        return kiosk.station_for(current_user, session.get(KIOSK_STATION))
+    except Forbidden:
+        stations = kiosk.stations_of(current_user)
+        return stations[0] if len(stations) == 1 else None
+
+
+def _registration_page(profile: WorkerProfile, done_url: str, station_id: int | None = None):
     work = services.completed_marketplace_work(profile)
     form = RegistrationForm()
     form.application_id.choices = [
@@ -91,7 +105,7 @@ def _registration_page(profile: WorkerProfile, done_url: str):
         form.work_content.data = work[0].shift.gig.title
     if form.validate_on_submit():
         try:
-            reg = services.register(current_user, profile, _to_input(form, profile))
+            reg = services.register(current_user, profile, _to_input(form, profile), station_id)
         except NotFound:
             db.session.rollback()
             abort(404)
@@ -187,14 +201,19 @@ def entitlements():
 @bp.route("/staff/registrations")
 @role_required(*STAFF)
 def staff_registrations():
-    """Registrations by district for station staff; ?format=csv exports them."""
+    """Registrations by district and station for station staff; ?format=csv exports them."""
     district_id = request.args.get("district", type=int)
-    items = services.staff_list(district_id)
+    station_id = request.args.get("station", type=int)
+    items = services.staff_list(district_id, station_id)
     if request.args.get("format") == "csv":
         return _csv(items)
-    districts = db.session.scalars(db.select(District).order_by(District.code)).all()
     return render_template(
-        "rights/staff_registrations.html", items=items, districts=districts, chosen=district_id
+        "rights/staff_registrations.html",
+        items=items,
+        districts=db.session.scalars(db.select(District).order_by(District.code)).all(),
+        stations=db.session.scalars(db.select(Station).order_by(Station.code)).all(),
+        chosen=district_id,
+        chosen_station=station_id,
     )
 
 
@@ -205,6 +224,7 @@ def _csv(items) -> Response:
         [
             "id",
             "district",
+            "station",
             "worker",
             "id_number",
             "work",
@@ -223,6 +243,7 @@ def _csv(items) -> Response:
             [
                 r.id,
                 r.district.name_zh,
+                r.station.name_zh if r.station else "",
                 r.worker.real_name,
                 r.worker.id_number_masked,
                 r.work_content,

@@ -35,6 +35,7 @@ from marketplace.models import (
     worker_skill,
 )
 from marketplace.security import hash_password
+from marketplace.seeding.demo_bring import what_to_bring
 from marketplace.seeding.demo_catalog import GIGS_PER_KIND
 from marketplace.seeding.demo_context import (
     Clock,
@@ -281,6 +282,7 @@ def _gig_row(plan: GigPlan, now: datetime) -> dict:
         "category_id": plan.skills[0].category_id,
         "town_id": plan.town.id,
         "address": plan.address,
+        "what_to_bring": what_to_bring(plan.skills[0]),
         "lat": plan.lat,
         "lon": plan.lon,
         "work_form": plan.work_form,

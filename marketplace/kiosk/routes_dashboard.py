@@ -1,0 +1,55 @@
+"""The station dashboard: today's, this week's and this month's figures, charts, gigs near by."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from marketplace.i18n import localized_name
+from marketplace.kiosk import bp, followup
+from marketplace.kiosk import dashboard as figures
+from marketplace.kiosk.routes import STAFF, _station
+from marketplace.models import db, utcnow
+from marketplace.security import role_required
+
+
+@bp.route("/dashboard")
+@role_required(*STAFF)
+def dashboard():
+    """The chosen station's figures, with charts and a table of open gigs near it."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    followup.refresh(figures.live_referrals(station, utcnow()))
+    board = figures.build(station, utcnow())  # after the refresh, which stamps what it changes
+    db.session.commit()
+    return render_template(
+        "kiosk/dashboard.html",
+        station=station,
+        board=board,
+        openings=board.openings[: figures.OPENINGS_SHOWN],
+        radius_km=figures.NEAR_KM,
+        upcoming_days=figures.UPCOMING_DAYS,
+        chart=chart_data(board),
+    )
+
+
+def chart_data(board: figures.Dashboard) -> dict:
+    """What the page's script draws, with translated labels; the page shows it as tables too."""
+    return {
+        "daily": {
+            "labels": [f"{d.day:%m-%d}" for d in board.series],
+            "referrals": [d.referrals for d in board.series],
+            "placements": [d.placements for d in board.series],
+            "referralsLabel": _("Referrals"),
+            "placementsLabel": _("Placements"),
+        },
+        "categories": {
+            "labels": [
+                localized_name(cat) if cat else _("No category")
+                for cat, _n in board.needs_by_category
+            ],
+            "counts": [n for _cat, n in board.needs_by_category],
+            "label": _("Needs recorded"),
+        },
+    }

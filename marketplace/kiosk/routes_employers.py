@@ -1,0 +1,111 @@
+"""Verifying employers at the kiosk: the queue, one employer's details, approve or reject."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from marketplace.errors import DomainError, NotFound
+from marketplace.kiosk import bp, verification
+from marketplace.kiosk.forms_employers import CHECK_TEXT, ApproveForm, RejectForm
+from marketplace.kiosk.routes import STAFF, _station
+from marketplace.models import Verification, db
+from marketplace.security import role_required
+
+
+@bp.app_template_filter("credit_check")
+def credit_check_text(check: verification.CreditCheck) -> str:
+    """The translated words for a credit-code check result."""
+    return str(CHECK_TEXT[check])
+
+
+@bp.route("/employers")
+@role_required(*STAFF)
+def employers():
+    """Employers waiting for verification, oldest first, with their credit-code check."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    return render_template("kiosk/employers.html", station=station, rows=verification.queue())
+
+
+def _detail_page(station, employer_id: int, reject_form: RejectForm | None = None, status=200):
+    """The employer's page with the decision forms; each view is audit-logged."""
+    try:
+        found = verification.detail(current_user, station, employer_id, request.remote_addr or "")
+    except NotFound:
+        abort(404)
+    db.session.commit()
+    page = render_template(
+        "kiosk/employer.html",
+        station=station,
+        found=found,
+        pending=found.profile.verification == Verification.PENDING,
+        recent_days=verification.RECENT_GIGS_DAYS,
+        approve_form=ApproveForm(),
+        reject_form=reject_form or RejectForm(formdata=None),
+    )
+    return page, status
+
+
+@bp.route("/employers/<int:employer_id>")
+@role_required(*STAFF)
+def employer(employer_id: int):
+    """One employer's details, check result and gigs, with approve and reject."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    return _detail_page(station, employer_id)
+
+
+@bp.route("/employers/<int:employer_id>/approve", methods=["POST"])
+@role_required(*STAFF)
+def approve_employer(employer_id: int):
+    """Mark the employer verified; the employer is told."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    if not ApproveForm().validate_on_submit():
+        abort(400)
+    try:
+        profile = verification.approve(
+            current_user, station, employer_id, request.remote_addr or ""
+        )
+    except NotFound:
+        abort(404)
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.translated(), "error")
+        return redirect(url_for("kiosk.employer", employer_id=employer_id))
+    db.session.commit()
+    flash(_("%(name)s is now a verified employer.", name=profile.name), "success")
+    return redirect(url_for("kiosk.employers"))
+
+
+@bp.route("/employers/<int:employer_id>/reject", methods=["POST"])
+@role_required(*STAFF)
+def reject_employer(employer_id: int):
+    """Refuse the employer with a reason; the employer sees it on their profile and inbox."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    form = RejectForm()
+    if not form.validate_on_submit():
+        return _detail_page(station, employer_id, reject_form=form, status=400)
+    try:
+        profile = verification.reject(
+            current_user, station, employer_id, form.reason.data, request.remote_addr or ""
+        )
+    except NotFound:
+        abort(404)
+    except DomainError as exc:
+        db.session.rollback()
+        flash(exc.translated(), "error")
+        return redirect(url_for("kiosk.employer", employer_id=employer_id))
+    db.session.commit()
+    flash(
+        _("%(name)s was not verified; the employer was told the reason.", name=profile.name),
+        "success",
+    )
+    return redirect(url_for("kiosk.employers"))

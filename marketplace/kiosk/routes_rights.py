@@ -1,0 +1,36 @@
+"""The kiosk screen of 我能享受哪些政策: staff read a worker's entitlements with them and print."""
+
+from __future__ import annotations
+
+from flask import abort, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from marketplace.errors import NotFound
+from marketplace.kiosk import bp
+from marketplace.kiosk.rights import open_entitlements
+from marketplace.kiosk.routes import STAFF, _station
+from marketplace.models import db, utcnow
+from marketplace.security import role_required
+
+
+@bp.route("/workers/<int:worker_id>/entitlements")
+@role_required(*STAFF)
+def entitlements(worker_id: int):
+    """The worker page's answers and citations in large type, read-only, with a print button."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    try:
+        found = open_entitlements(current_user, station, worker_id, request.remote_addr or "")
+    except NotFound:
+        abort(404)
+    db.session.commit()  # the audit record, and the facts row made on first use
+    return render_template(
+        "kiosk/entitlements.html",
+        station=station,
+        profile=found.profile,
+        e=found.answers,
+        facts=found.facts,
+        courses=found.courses,
+        printed_at=utcnow(),
+    )

@@ -1,0 +1,117 @@
+"""Kiosk pages for assisted sign-up, converting a need, and new one-time passwords."""
+
+from __future__ import annotations
+
+import segno
+from flask import abort, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
+
+from marketplace import reference
+from marketplace.errors import DomainError, NotFound
+from marketplace.kiosk import bp, services, signup
+from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
+from marketplace.kiosk.routes import STAFF, _station
+from marketplace.models import Hukou, db
+from marketplace.security import role_required
+from marketplace.workers.routes import _fill_choices, _input
+
+
+def _prefill(form: AssistedSignupForm, need_id: int) -> None:
+    """Carry what the need recorded into the form."""
+    try:
+        need = services.need(need_id)
+    except NotFound:
+        abort(404)
+    form.need_id.data = str(need.id)
+    form.real_name.data = need.name
+    form.mobile.data = need.mobile
+    if need.town_id:
+        form.town_id.data = need.town_id
+    form.skills_text.data = need.desired_work
+
+
+def _signup_input(form: AssistedSignupForm) -> signup.SignupInput:
+    need_id = (form.need_id.data or "").strip()
+    return signup.SignupInput(
+        mobile=form.mobile.data or "",
+        profile=_input(form),
+        pledge_name=form.pledge_name.data or "",
+        pledge_agreed=bool(form.pledge_agreed.data),
+        need_id=int(need_id) if need_id.isdigit() else None,
+    )
+
+
+def _slip(issued: signup.Issued, station):
+    """The login slip; shown once, never cached, since it carries the one-time password."""
+    login_url = url_for("accounts.login", _external=True)
+    code = segno.make(login_url, error="m")
+    response = make_response(
+        render_template(
+            "kiosk/signup_slip.html",
+            issued=issued,
+            station=station,
+            login_url=login_url,
+            qr=Markup(code.svg_inline(scale=4, title=_("QR code to the sign-in page"))),
+        )
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@role_required(*STAFF)
+def signup_worker():
+    """Create a worker account for the person at the counter; ?need=ID starts from a need."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    form = AssistedSignupForm()
+    _fill_choices(form)
+    if request.method == "GET":
+        form.hukou.data = Hukou.NINGBO.value
+        form.weekdays.data = list(range(7))
+        need_id = request.args.get("need", type=int)
+        if need_id:
+            _prefill(form, need_id)
+    if form.validate_on_submit():
+        try:
+            issued = signup.sign_up(
+                current_user, station, _signup_input(form), request.remote_addr or ""
+            )
+        except NotFound:
+            db.session.rollback()
+            abort(404)
+        except DomainError as exc:
+            db.session.rollback()
+            form.form_errors.append(exc.translated())
+        else:
+            db.session.commit()
+            return _slip(issued, station)
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template(
+        "kiosk/signup.html",
+        station=station,
+        form=form,
+        categories=reference.categories(),
+    ), status
+
+
+@bp.route("/workers/<int:worker_id>/password", methods=["POST"])
+@role_required(*STAFF)
+def new_password(worker_id: int):
+    """Print a new one-time password for a worker who cannot sign in."""
+    station = _station()
+    if station is None:
+        return redirect(url_for("kiosk.start"))
+    if not NewPasswordForm().validate_on_submit():
+        abort(400)
+    try:
+        issued = signup.reissue_password(
+            current_user, station, worker_id, request.remote_addr or ""
+        )
+    except NotFound:
+        abort(404)
+    db.session.commit()
+    return _slip(issued, station)
