@@ -155,3 +155,14 @@ def feel_problems(page) -> dict[str, list[str]]:
         "sideways scrolling": [page.url] if scrolls_sideways(page) else [],
     }
     return {kind: items for kind, items in found.items() if items}
+
+
+def qr_texts(locator) -> list[str]:
+    """What the QR codes drawn in ``locator`` say, read from a screenshot as a scanner would."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(locator.screenshot()))
+    return [result.text for result in zxingcpp.read_barcodes(image)]

@@ -10,7 +10,7 @@ import pytest
 
 from marketplace.models import JobNeed, Referral, db
 from tests.e2e import axe
-from tests.e2e.kiosk_steps import COUNT_PRINTS, PORTRAIT, choose_station, go, sign_in
+from tests.e2e.kiosk_steps import COUNT_PRINTS, PORTRAIT, choose_station, go, qr_texts, sign_in
 from tests.factories import make_employer, make_gig, make_worker
 from tests.kiosk.conftest import make_staff, nearest_station
 
@@ -53,6 +53,7 @@ def test_staff_find_refer_and_print(app, live_server, browser, shots):
     go(page, lambda: page.locator("form.refer button[type=submit]").first.click())
     slip = page.get_by_test_id("slip")
     assert "象山海鲜加工厂" in slip.inner_text() and slip.locator("svg").count() == 1
+    assert qr_texts(slip.locator("figure.qr")) == [f"{live_server}/gigs/{gig.id}"]
     shots(page, "slip")
     axe.check(page, "slip")
     page.locator("[data-print]").click()

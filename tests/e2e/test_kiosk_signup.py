@@ -9,7 +9,7 @@ import pytest
 
 from marketplace.models import AssistedSignup, User, db
 from tests.e2e import axe
-from tests.e2e.kiosk_steps import PORTRAIT, go, kiosk_page
+from tests.e2e.kiosk_steps import PORTRAIT, go, kiosk_page, qr_texts
 from tests.factories import id_number, mobile
 from tests.kiosk.conftest import make_staff, nearest_station
 
@@ -42,6 +42,7 @@ def test_assisted_signup_prints_slip_and_first_sign_in_forces_a_new_password(
     slip = page.get_by_test_id("signup-slip")
     text = slip.inner_text()
     assert phone in text and slip.locator("svg").count() == 1
+    assert qr_texts(slip.locator("figure.qr")) == [f"{live_server}/account/login"]
     password = page.get_by_test_id("slip-password").inner_text().strip()
     assert re.fullmatch(r"\d{8}", password)
     axe.check(page, "signup-slip")
