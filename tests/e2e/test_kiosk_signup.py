@@ -46,6 +46,8 @@ def test_assisted_signup_prints_slip_and_first_sign_in_forces_a_new_password(
     password = page.get_by_test_id("slip-password").inner_text().strip()
     assert re.fullmatch(r"\d{8}", password)
     axe.check(page, "signup-slip")
+    page.get_by_role("button", name="打印登录凭条").click()
+    assert page.evaluate("window.__prints") == 1
     shots(page, "signup-slip")
     context.close()
 
