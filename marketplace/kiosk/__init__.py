@@ -4,6 +4,9 @@ from flask import Blueprint
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 
+# Where the session keeps the station this kiosk serves now (chosen at /kiosk/start).
+STATION_SESSION_KEY = "kiosk_station_id"
+
 from marketplace.kiosk import (  # noqa: E402,F401
     routes,
     routes_agreements,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from marketplace.agreements.signing import drafts_for_worker
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import is_english
-from marketplace.kiosk import bp, followup, nearby, services
+from marketplace.kiosk import STATION_SESSION_KEY, bp, followup, nearby, services
 from marketplace.kiosk.forms import (
     REFERRAL_STATUS,
     FindForm,
@@ -27,7 +27,6 @@ from marketplace.models import ReferralStatus, Role, SkillCategory, Station, Tow
 from marketplace.security import role_required
 
 STAFF = (Role.STAFF, Role.ADMIN)
-SESSION_KEY = "kiosk_station_id"
 SEEN_KEY = "kiosk_seen_at"
 IDLE_SECONDS = 15 * 60  # default for KIOSK_IDLE_SECONDS: a kiosk left this long signs staff out
 
@@ -41,7 +40,7 @@ def sign_out_idle_kiosk():
     seen = session.get(SEEN_KEY)
     idle_seconds = current_app.config.get("KIOSK_IDLE_SECONDS", IDLE_SECONDS)
     if seen is not None and now - seen > idle_seconds:
-        session.pop(SESSION_KEY, None)
+        session.pop(STATION_SESSION_KEY, None)
         session.pop(SEEN_KEY, None)
         logout_user()
         flash(_("The kiosk was left idle, so you were signed out."), "status")
@@ -54,7 +53,7 @@ def sign_out_idle_kiosk():
 def _station() -> Station | None:
     """The station chosen for this session, if the account still serves it."""
     try:
-        return services.station_for(current_user, session.get(SESSION_KEY))
+        return services.station_for(current_user, session.get(STATION_SESSION_KEY))
     except Forbidden:
         return None
 
@@ -85,7 +84,7 @@ def start():
             station = services.station_for(current_user, form.station_id.data)
         except Forbidden:
             abort(403)
-        session[SESSION_KEY] = station.id
+        session[STATION_SESSION_KEY] = station.id
         return redirect(url_for("kiosk.home"))
     return render_template("kiosk/start.html", form=form, stations=stations)
 

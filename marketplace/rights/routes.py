@@ -11,8 +11,8 @@ from flask_login import current_user
 
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import format_local, to_local
+from marketplace.kiosk import STATION_SESSION_KEY
 from marketplace.kiosk import services as kiosk
-from marketplace.kiosk.routes import SESSION_KEY as KIOSK_STATION
 from marketplace.models import District, Role, Station, WorkerProfile, db
 from marketplace.policy import registration as rule
 from marketplace.policy.registration import PLACES
@@ -88,7 +88,7 @@ def staff_register(worker_id: int):
 def _counter_station() -> Station | None:
     """The station staff serve now: the one chosen at the kiosk, else their only station."""
     try:
-        return kiosk.station_for(current_user, session.get(KIOSK_STATION))
+        return kiosk.station_for(current_user, session.get(STATION_SESSION_KEY))
     except Forbidden:
         stations = kiosk.stations_of(current_user)
         return stations[0] if len(stations) == 1 else None
