@@ -13,7 +13,7 @@ from marketplace.errors import DomainError, NotFound
 from marketplace.kiosk import bp, services, signup
 from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
 from marketplace.kiosk.routes import STAFF, _station
-from marketplace.models import Hukou, db
+from marketplace.models import Hukou, WorkerProfile, db
 from marketplace.security import role_required
 from marketplace.workers.routes import _fill_choices, _input
 
@@ -98,15 +98,21 @@ def signup_worker():
     ), status
 
 
-@bp.route("/workers/<int:worker_id>/password", methods=["POST"])
+@bp.route("/workers/<int:worker_id>/password", methods=["GET", "POST"])
 @role_required(*STAFF)
 def new_password(worker_id: int):
-    """Print a new one-time password for a worker who cannot sign in."""
+    """Print a new one-time password for a worker who cannot sign in (asked once more first)."""
     station = _station()
     if station is None:
         return redirect(url_for("kiosk.start"))
-    if not NewPasswordForm().validate_on_submit():
-        abort(400)
+    form = NewPasswordForm()
+    if not form.validate_on_submit():
+        profile = db.session.get(WorkerProfile, worker_id)
+        if profile is None:
+            abort(404)
+        return render_template(
+            "kiosk/new_password.html", station=station, profile=profile, form=form
+        )
     try:
         issued = signup.reissue_password(
             current_user, station, worker_id, request.remote_addr or ""

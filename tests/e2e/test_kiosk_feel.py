@@ -85,6 +85,7 @@ def _kiosk_urls(people, accepted) -> dict[str, str]:
         "employers": "/kiosk/employers",
         "employer": f"/kiosk/employers/{waiting.id}",
         "entitlements": f"/kiosk/workers/{worker.id}/entitlements",
+        "new-password": f"/kiosk/workers/{worker.id}/password",
         "home": "/kiosk/",
         "person": f"/kiosk/workers/{worker.id}",
         "slip": f"/kiosk/referrals/{ref.id}/slip",

@@ -196,6 +196,13 @@ def test_need_page_offers_conversion_and_prefills(kiosk, staff, station):
 def test_new_password_button_prints_a_slip_and_is_audited(kiosk, staff, station):
     issued = signup.sign_up(staff, station, _input())
     db.session.commit()
+    record = kiosk.get(f"/kiosk/workers/{issued.user.id}").text
+    assert f"/kiosk/workers/{issued.user.id}/password" in record
+    confirm = kiosk.get(f"/kiosk/workers/{issued.user.id}/password")
+    assert "李阿姨" in confirm.text and 'data-testid="slip-password"' not in confirm.text
+    assert (
+        db.session.scalar(select(AuditLog).where(AuditLog.action == "kiosk_new_password")) is None
+    )
     response = kiosk.post(f"/kiosk/workers/{issued.user.id}/password")
     assert response.status_code == 200 and 'data-testid="slip-password"' in response.text
     assert db.session.scalar(select(AuditLog).where(AuditLog.action == "kiosk_new_password"))
