@@ -8,26 +8,20 @@ engine-specific date functions).
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from marketplace.gigs.search import haversine_km
 from marketplace.i18n import local_to_utc, to_local
-from marketplace.kiosk.nearby import NEAR_KM, WINDOW_DAYS
+from marketplace.kiosk.nearby import Opening, openings
 from marketplace.models import (
     AssistedSignup,
     AuditLog,
-    Gig,
-    GigStatus,
     JobNeed,
     Referral,
     ReferralStatus,
-    Shift,
     SkillCategory,
     Station,
     User,
@@ -35,12 +29,10 @@ from marketplace.models import (
 )
 
 SERIES_DAYS = 30  # the charts show the last 30 local days, today included
-UPCOMING_DAYS = WINDOW_DAYS["week"]  # open gigs count if a shift with free slots starts this soon
 OPENINGS_SHOWN = 30  # rows of the open-gigs table; the tile counts them all
 PLACED = (ReferralStatus.HIRED, ReferralStatus.COMPLETED)
 LIVE = (ReferralStatus.REFERRED, ReferralStatus.APPLIED, ReferralStatus.HIRED)
 VIEW_ACTION = "kiosk_view_worker"  # the audit action services.open_worker writes
-KM_PER_DEGREE_LAT = 111.0
 
 
 @dataclass(frozen=True)
@@ -103,17 +95,6 @@ class DayCount:
     day: date
     referrals: int
     placements: int
-
-
-@dataclass(frozen=True)
-class Opening:
-    """An open gig near the station whose upcoming shifts still have free slots."""
-
-    gig: Gig
-    distance_km: float
-    next_start: datetime  # UTC
-    shifts: int
-    free_slots: int
 
 
 @dataclass(frozen=True)
@@ -280,41 +261,3 @@ def live_referrals(station: Station, now: datetime) -> list[Referral]:
             )
         )
     )
-
-
-# --- open gigs near the station ----------------------------------------------------
-
-
-def openings(station: Station, now: datetime, radius_km: float = NEAR_KM) -> list[Opening]:
-    """Open gigs within ``radius_km`` with free slots in shifts starting in the next week."""
-    dlat = radius_km / KM_PER_DEGREE_LAT
-    dlon = dlat / max(math.cos(math.radians(station.lat)), 0.01)
-    shifts = db.session.scalars(
-        select(Shift)
-        .join(Gig, Gig.id == Shift.gig_id)
-        .where(
-            Gig.status == GigStatus.OPEN,
-            Gig.lat.between(station.lat - dlat, station.lat + dlat),
-            Gig.lon.between(station.lon - dlon, station.lon + dlon),
-            Shift.starts_at > now,
-            Shift.starts_at < now + timedelta(days=UPCOMING_DAYS),
-            Shift.filled < Shift.slots,
-        )
-        .order_by(Shift.starts_at)
-    ).all()
-    by_gig: dict[int, list[Shift]] = {}
-    for shift in shifts:
-        by_gig.setdefault(shift.gig_id, []).append(shift)
-    gigs = db.session.scalars(
-        select(Gig)
-        .where(Gig.id.in_(list(by_gig)))
-        .options(selectinload(Gig.employer), selectinload(Gig.town))
-    )
-    found = []
-    for gig in gigs:
-        km = haversine_km(station.lat, station.lon, gig.lat, gig.lon)
-        if km <= radius_km:
-            mine = by_gig[gig.id]
-            free = sum(s.free_slots for s in mine)
-            found.append(Opening(gig, round(km, 1), mine[0].starts_at, len(mine), free))
-    return sorted(found, key=lambda o: (o.next_start, o.distance_km, o.gig.id))

@@ -1,12 +1,15 @@
-"""Gigs near the station ranked for the person at the kiosk, with the matching snapshot."""
+"""Gigs near a station: ranked for the person at the kiosk, and open ones with free slots."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
+from marketplace.gigs.search import haversine_km
 from marketplace.i18n import local_to_utc, to_local
 from marketplace.matchmaking.index import market_index
 from marketplace.models import Gig, GigStatus, JobNeed, Shift, Station, db, utcnow
@@ -15,6 +18,8 @@ from matching import Match, Worker
 NEAR_KM = 20.0  # how far from the station a gig may be to count as "near" at the kiosk
 RANKED_GIGS = 10
 WINDOW_DAYS = {"today": 1, "week": 7}
+UPCOMING_DAYS = WINDOW_DAYS["week"]  # open gigs count if a shift with free slots starts this soon
+KM_PER_DEGREE_LAT = 111.0
 
 
 @dataclass
@@ -84,3 +89,52 @@ def _open_shifts(gig_ids: list, until) -> dict[int, list[Shift]]:
     ):
         found.setdefault(shift.gig_id, []).append(shift)
     return found
+
+
+# --- open gigs near the station (the station dashboard) ---------------------------
+
+
+@dataclass(frozen=True)
+class Opening:
+    """An open gig near the station whose upcoming shifts still have free slots."""
+
+    gig: Gig
+    distance_km: float
+    next_start: datetime  # UTC
+    shifts: int
+    free_slots: int
+
+
+def openings(station: Station, now: datetime, radius_km: float = NEAR_KM) -> list[Opening]:
+    """Open gigs within ``radius_km`` with free slots in shifts starting in the next week."""
+    dlat = radius_km / KM_PER_DEGREE_LAT
+    dlon = dlat / max(math.cos(math.radians(station.lat)), 0.01)
+    shifts = db.session.scalars(
+        select(Shift)
+        .join(Gig, Gig.id == Shift.gig_id)
+        .where(
+            Gig.status == GigStatus.OPEN,
+            Gig.lat.between(station.lat - dlat, station.lat + dlat),
+            Gig.lon.between(station.lon - dlon, station.lon + dlon),
+            Shift.starts_at > now,
+            Shift.starts_at < now + timedelta(days=UPCOMING_DAYS),
+            Shift.filled < Shift.slots,
+        )
+        .order_by(Shift.starts_at)
+    ).all()
+    by_gig: dict[int, list[Shift]] = {}
+    for shift in shifts:
+        by_gig.setdefault(shift.gig_id, []).append(shift)
+    gigs = db.session.scalars(
+        select(Gig)
+        .where(Gig.id.in_(list(by_gig)))
+        .options(selectinload(Gig.employer), selectinload(Gig.town))
+    )
+    found = []
+    for gig in gigs:
+        km = haversine_km(station.lat, station.lon, gig.lat, gig.lon)
+        if km <= radius_km:
+            mine = by_gig[gig.id]
+            free = sum(s.free_slots for s in mine)
+            found.append(Opening(gig, round(km, 1), mine[0].starts_at, len(mine), free))
+    return sorted(found, key=lambda o: (o.next_start, o.distance_km, o.gig.id))

@@ -6,7 +6,7 @@ from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from marketplace.i18n import localized_name
-from marketplace.kiosk import bp, followup
+from marketplace.kiosk import bp, followup, nearby
 from marketplace.kiosk import dashboard as figures
 from marketplace.kiosk.routes import STAFF, _station
 from marketplace.models import db, utcnow
@@ -28,8 +28,8 @@ def dashboard():
         station=station,
         board=board,
         openings=board.openings[: figures.OPENINGS_SHOWN],
-        radius_km=figures.NEAR_KM,
-        upcoming_days=figures.UPCOMING_DAYS,
+        radius_km=nearby.NEAR_KM,
+        upcoming_days=nearby.UPCOMING_DAYS,
         chart=chart_data(board),
     )
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import event, select
 
 from marketplace.i18n import local_to_utc
-from marketplace.kiosk import dashboard
+from marketplace.kiosk import dashboard, nearby
 from marketplace.models import (
     AssistedSignup,
     AuditLog,
@@ -217,7 +217,7 @@ def test_open_gigs_nearby_with_unfilled_slots(station):
     opening = board.openings[0]
     assert (opening.shifts, opening.free_slots) == (2, 5)
     assert opening.next_start == near.shifts[0].starts_at
-    assert opening.distance_km <= dashboard.NEAR_KM and board.free_slots_nearby == 5
+    assert opening.distance_km <= nearby.NEAR_KM and board.free_slots_nearby == 5
 
 
 def _queries(station) -> int:
