@@ -8,12 +8,11 @@ takes seconds, not minutes. The generator flushes and never commits: the CLI com
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from marketplace.models import (
     Application,
@@ -41,10 +40,13 @@ from marketplace.seeding.demo_context import (
     Clock,
     Identities,
     Reference,
+    bulk_insert,
+    bulk_insert_ids,
     load_reference_snapshot,
 )
 from marketplace.seeding.demo_exposure import impression_rows
 from marketplace.seeding.demo_gigs import GigPlan, SeasonPlanner, plan_gig
+from marketplace.seeding.demo_kiosk import Market, add_kiosk_activity
 from marketplace.seeding.demo_people import (
     EmployerSeed,
     WorkerSeed,
@@ -86,6 +88,7 @@ _PHASES = {
     "gigs": 20,
     "applications": 25,
     "notifications": 10,
+    "kiosk": 5,
 }
 
 
@@ -101,6 +104,8 @@ class DemoSummary:
     payments: int
     ratings: int
     notifications: int
+    needs: int
+    referrals: int
 
     def __str__(self) -> str:
         return ", ".join(f"{count} {name}" for name, count in asdict(self).items())
@@ -115,24 +120,6 @@ def demo_present() -> bool:
     """True when any of the demo accounts exists already."""
     found = db.session.scalar(select(User.id).where(User.mobile.in_(DEMO_MOBILES)).limit(1))
     return found is not None
-
-
-def _insert(target: Any, rows: Sequence[dict]) -> None:
-    """Bulk insert into a model or an association table."""
-    if rows:
-        db.session.execute(insert(target).execution_options(render_nulls=True), list(rows))
-
-
-def _insert_ids(model: type, rows: Sequence[dict]) -> list[int]:
-    """Bulk insert returning the new primary keys in the order of ``rows``."""
-    if not rows:
-        return []
-    stmt = (
-        insert(model)
-        .returning(model.id, sort_by_parameter_order=True)
-        .execution_options(render_nulls=True)
-    )
-    return list(db.session.scalars(stmt, list(rows)))
 
 
 class _Builder:
@@ -182,24 +169,26 @@ class _Builder:
             *(w.user for w in workers[1:]),
             *(e.user for e in employers[1:]),
         ]
-        new_ids = _insert_ids(User, users)
+        new_ids = bulk_insert_ids(User, users)
         by_row = {id(row): user_id for row, user_id in zip(users, new_ids, strict=True)}
         for seed in (*workers, *employers):
             seed.user_id = by_row[id(seed.user)]
-        _insert(WorkerProfile, [{"user_id": w.user_id, **w.profile} for w in workers])
-        _insert(
+        bulk_insert(WorkerProfile, [{"user_id": w.user_id, **w.profile} for w in workers])
+        bulk_insert(
             worker_skill,
             [{"worker_id": w.user_id, "skill_id": s.id} for w in workers for s in w.skills],
         )
-        _insert(
+        bulk_insert(
             worker_season,
             [{"worker_id": w.user_id, "season_id": s} for w in workers for s in w.season_ids],
         )
         self.report(_PHASES["accounts"])
-        _insert(EmployerProfile, [{"user_id": e.user_id, **e.profile} for e in employers])
+        bulk_insert(EmployerProfile, [{"user_id": e.user_id, **e.profile} for e in employers])
         station_id = db.session.scalar(select(Station.id).where(Station.code == DEMO_STATION))
         if station_id is not None:
-            _insert(staff_station, [{"user_id": by_row[id(staff[0])], "station_id": station_id}])
+            bulk_insert(
+                staff_station, [{"user_id": by_row[id(staff[0])], "station_id": station_id}]
+            )
         self.report(_PHASES["employers"])
 
     def gigs(self, employers: list[EmployerSeed]) -> list[GigPlan]:
@@ -215,12 +204,14 @@ class _Builder:
     def insert_gigs(self, plans: list[GigPlan]) -> None:
         """Gigs, their skills and their shifts (with ``filled`` already counted)."""
         now = self.clock.now
-        gig_ids = _insert_ids(Gig, [_gig_row(p, now) for p in plans])
+        gig_ids = bulk_insert_ids(Gig, [_gig_row(p, now) for p in plans])
         for plan, gig_id in zip(plans, gig_ids, strict=True):
             plan.id = gig_id
-        _insert(gig_skill, [{"gig_id": p.id, "skill_id": s.id} for p in plans for s in p.skills])
+        bulk_insert(
+            gig_skill, [{"gig_id": p.id, "skill_id": s.id} for p in plans for s in p.skills]
+        )
         shifts = [(p, s) for p in plans for s in p.shifts]
-        shift_ids = _insert_ids(
+        shift_ids = bulk_insert_ids(
             Shift,
             [
                 {
@@ -240,10 +231,10 @@ class _Builder:
 
     def insert_work(self, apps: list[AppPlan]) -> None:
         """Applications, then the payments and ratings that hang off them."""
-        app_ids = _insert_ids(Application, [a.row() for a in apps])
+        app_ids = bulk_insert_ids(Application, [a.row() for a in apps])
         for app, app_id in zip(apps, app_ids, strict=True):
             app.id = app_id
-        _insert(
+        bulk_insert(
             Payment,
             [
                 {
@@ -256,7 +247,7 @@ class _Builder:
                 if a.payment is not None
             ],
         )
-        _insert(
+        bulk_insert(
             Rating,
             [
                 {
@@ -329,15 +320,25 @@ def generate_demo(
             staffing.fill(plan, shift)
     run.insert_gigs(plans)
     run.insert_work(staffing.apps)
-    _insert(Impression, impression_rows(run.rng, plans, staffing.apps, staffing))
+    bulk_insert(Impression, impression_rows(run.rng, plans, staffing.apps, staffing))
 
     received = [
         a for a in staffing.apps if a.gig.employer is employers[0] and a.status == AppStatus.APPLIED
     ][:6]
     notes = story_notifications(story_apps, received, run.clock)
-    _insert(Notification, notes)
+    bulk_insert(Notification, notes)
     db.session.flush()
     run.report(_PHASES["notifications"])
+    # Last, so the kiosks' draws from the random source change nothing made above.
+    kiosk = add_kiosk_activity(
+        run.rng,
+        run.clock,
+        run.ref,
+        run.ids,
+        run.password_hash,
+        Market(workers, plans, staffing.apps),
+    )
+    run.report(_PHASES["kiosk"])
     return DemoSummary(
         workers=len(workers),
         employers=len(employers),
@@ -347,4 +348,6 @@ def generate_demo(
         payments=sum(a.payment is not None for a in staffing.apps),
         ratings=sum(len(a.ratings) for a in staffing.apps),
         notifications=len(notes),
+        needs=kiosk.needs,
+        referrals=kiosk.referrals,
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from marketplace.models import (
     District,
@@ -281,3 +283,21 @@ class Identities:
             if code not in self.credit_codes:
                 self.credit_codes.add(code)
                 return code
+
+
+def bulk_insert(target: Any, rows: Sequence[dict]) -> None:
+    """Bulk insert into a model or an association table."""
+    if rows:
+        db.session.execute(insert(target).execution_options(render_nulls=True), list(rows))
+
+
+def bulk_insert_ids(model: type, rows: Sequence[dict]) -> list[int]:
+    """Bulk insert returning the new primary keys in the order of ``rows``."""
+    if not rows:
+        return []
+    stmt = (
+        insert(model)
+        .returning(model.id, sort_by_parameter_order=True)
+        .execution_options(render_nulls=True)
+    )
+    return list(db.session.scalars(stmt, list(rows)))
