@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import wraps
 
 import segno
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
@@ -58,17 +59,28 @@ def _station() -> Station | None:
         return None
 
 
+def at_station(view):
+    """Staff only, at a chosen station (passed to the view as ``station``); else choose one."""
+
+    @role_required(*STAFF)
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        station = _station()
+        if station is None:
+            return redirect(url_for("kiosk.start"))
+        return view(*args, station=station, **kwargs)
+
+    return wrapped
+
+
 def _lang() -> str:
     return "en" if is_english() else "zh"
 
 
 @bp.route("/", methods=["GET"])
-@role_required(*STAFF)
-def home():
+@at_station
+def home(station: Station):
     """The kiosk's start screen: find a person or record a need."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     return render_template("kiosk/home.html", station=station, form=FindForm())
 
 
@@ -90,12 +102,9 @@ def start():
 
 
 @bp.route("/find", methods=["GET", "POST"])
-@role_required(*STAFF)
-def find():
+@at_station
+def find(station: Station):
     """Search people by mobile or 身份证; results are masked and the query is not echoed."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     form = FindForm()
     hits = None
     if form.validate_on_submit():
@@ -108,12 +117,9 @@ def find():
 
 
 @bp.route("/workers/<int:worker_id>")
-@role_required(*STAFF)
-def worker(worker_id: int):
+@at_station
+def worker(worker_id: int, station: Station):
     """A worker's full record (logged) and the gigs near the station ranked for them."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     try:
         record = services.open_worker(current_user, station, worker_id, request.remote_addr or "")
     except NotFound:
@@ -139,12 +145,9 @@ def _window() -> str:
 
 
 @bp.route("/needs")
-@role_required(*STAFF)
-def needs():
+@at_station
+def needs(station: Station):
     """Job-seeking needs recorded at every station in the city (POLICY §10)."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     return render_template("kiosk/needs.html", station=station, needs=services.needs())
 
 
@@ -162,12 +165,9 @@ def _need_form() -> NeedForm:
 
 
 @bp.route("/needs/new", methods=["GET", "POST"])
-@role_required(*STAFF)
-def new_need():
+@at_station
+def new_need(station: Station):
     """Record a 求职需求 for someone who does not want an account."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     form = _need_form()
     if form.validate_on_submit():
         try:
@@ -194,12 +194,9 @@ def _need_input(form: NeedForm) -> services.NeedInput:
 
 
 @bp.route("/needs/<int:need_id>")
-@role_required(*STAFF)
-def need(need_id: int):
+@at_station
+def need(need_id: int, station: Station):
     """A recorded need and the gigs near the station ranked for it."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     try:
         row = services.need(need_id)
     except NotFound:
@@ -218,12 +215,9 @@ def need(need_id: int):
 
 
 @bp.route("/referrals", methods=["POST"])
-@role_required(*STAFF)
-def refer():
+@at_station
+def refer(station: Station):
     """Refer the person to a gig, then show the slip to print."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     form = ReferForm()
     if not form.validate_on_submit():
         abort(400)
@@ -278,12 +272,9 @@ def referral_status(status: ReferralStatus) -> str:
 
 
 @bp.route("/referrals")
-@role_required(*STAFF)
-def referrals():
+@at_station
+def referrals(station: Station):
     """Referrals from every station with their outcome, updated from the marketplace's records."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     refs = followup.referrals()
     db.session.commit()
     return render_template("kiosk/referrals.html", station=station, refs=refs, form=OutcomeForm())

@@ -11,18 +11,14 @@ from marketplace.agreements import signing, templating
 from marketplace.agreements.forms import SignForm
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.kiosk import bp
-from marketplace.kiosk.routes import STAFF, _station
-from marketplace.models import User, WorkerProfile, db
-from marketplace.security import role_required
+from marketplace.kiosk.routes import at_station
+from marketplace.models import Station, User, WorkerProfile, db
 
 
 @bp.route("/workers/<int:worker_id>/agreements/<int:agreement_id>", methods=["GET", "POST"])
-@role_required(*STAFF)
-def sign_agreement(worker_id: int, agreement_id: int):
+@at_station
+def sign_agreement(worker_id: int, agreement_id: int, station: Station):
     """The worker reads the agreement on screen and signs it; staff witness the signature."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     worker = db.session.get(User, worker_id)
     if worker is None or db.session.get(WorkerProfile, worker_id) is None:
         abort(404)

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import render_template
 from flask_babel import gettext as _
 
 from marketplace.i18n import localized_name
 from marketplace.kiosk import bp, followup, nearby
 from marketplace.kiosk import dashboard as figures
-from marketplace.kiosk.routes import STAFF, _station
-from marketplace.models import db, utcnow
-from marketplace.security import role_required
+from marketplace.kiosk.routes import at_station
+from marketplace.models import Station, db, utcnow
 
 
 @bp.route("/dashboard")
-@role_required(*STAFF)
-def dashboard():
+@at_station
+def dashboard(station: Station):
     """The chosen station's figures, with charts and a table of open gigs near it."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     followup.refresh(figures.live_referrals(station, utcnow()))
     board = figures.build(station, utcnow())  # after the refresh, which stamps what it changes
     db.session.commit()

@@ -9,9 +9,8 @@ from flask_login import current_user
 from marketplace.errors import DomainError, NotFound
 from marketplace.kiosk import bp, verification
 from marketplace.kiosk.forms_employers import CHECK_TEXT, ApproveForm, RejectForm
-from marketplace.kiosk.routes import STAFF, _station
-from marketplace.models import Verification, db
-from marketplace.security import role_required
+from marketplace.kiosk.routes import at_station
+from marketplace.models import Station, Verification, db
 
 
 @bp.app_template_filter("credit_check")
@@ -21,12 +20,9 @@ def credit_check_text(check: verification.CreditCheck) -> str:
 
 
 @bp.route("/employers")
-@role_required(*STAFF)
-def employers():
+@at_station
+def employers(station: Station):
     """Employers waiting for verification, oldest first, with their credit-code check."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     return render_template("kiosk/employers.html", station=station, rows=verification.queue())
 
 
@@ -50,22 +46,16 @@ def _detail_page(station, employer_id: int, reject_form: RejectForm | None = Non
 
 
 @bp.route("/employers/<int:employer_id>")
-@role_required(*STAFF)
-def employer(employer_id: int):
+@at_station
+def employer(employer_id: int, station: Station):
     """One employer's details, check result and gigs, with approve and reject."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     return _detail_page(station, employer_id)
 
 
 @bp.route("/employers/<int:employer_id>/approve", methods=["POST"])
-@role_required(*STAFF)
-def approve_employer(employer_id: int):
+@at_station
+def approve_employer(employer_id: int, station: Station):
     """Mark the employer verified; the employer is told."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     if not ApproveForm().validate_on_submit():
         abort(400)
     try:
@@ -84,12 +74,9 @@ def approve_employer(employer_id: int):
 
 
 @bp.route("/employers/<int:employer_id>/reject", methods=["POST"])
-@role_required(*STAFF)
-def reject_employer(employer_id: int):
+@at_station
+def reject_employer(employer_id: int, station: Station):
     """Refuse the employer with a reason; the employer sees it on their profile and inbox."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     form = RejectForm()
     if not form.validate_on_submit():
         return _detail_page(station, employer_id, reject_form=form, status=400)

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, render_template, request
 from flask_login import current_user
 
 from marketplace.errors import NotFound
 from marketplace.kiosk import bp
 from marketplace.kiosk.rights import open_entitlements
-from marketplace.kiosk.routes import STAFF, _station
-from marketplace.models import db, utcnow
-from marketplace.security import role_required
+from marketplace.kiosk.routes import at_station
+from marketplace.models import Station, db, utcnow
 
 
 @bp.route("/workers/<int:worker_id>/entitlements")
-@role_required(*STAFF)
-def entitlements(worker_id: int):
+@at_station
+def entitlements(worker_id: int, station: Station):
     """The worker page's answers and citations in large type, read-only, with a print button."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     try:
         found = open_entitlements(current_user, station, worker_id, request.remote_addr or "")
     except NotFound:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import segno
-from flask import abort, make_response, redirect, render_template, request, url_for
+from flask import abort, make_response, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -12,9 +12,8 @@ from marketplace import reference
 from marketplace.errors import DomainError, NotFound
 from marketplace.kiosk import bp, services, signup
 from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
-from marketplace.kiosk.routes import STAFF, _station
-from marketplace.models import Hukou, WorkerProfile, db
-from marketplace.security import role_required
+from marketplace.kiosk.routes import at_station
+from marketplace.models import Hukou, Station, WorkerProfile, db
 from marketplace.workers.routes import _fill_choices, _input
 
 
@@ -61,12 +60,9 @@ def _slip(issued: signup.Issued, station):
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@role_required(*STAFF)
-def signup_worker():
+@at_station
+def signup_worker(station: Station):
     """Create a worker account for the person at the counter; ?need=ID starts from a need."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     form = AssistedSignupForm()
     _fill_choices(form)
     if request.method == "GET":
@@ -99,12 +95,9 @@ def signup_worker():
 
 
 @bp.route("/workers/<int:worker_id>/password", methods=["GET", "POST"])
-@role_required(*STAFF)
-def new_password(worker_id: int):
+@at_station
+def new_password(worker_id: int, station: Station):
     """Print a new one-time password for a worker who cannot sign in (asked once more first)."""
-    station = _station()
-    if station is None:
-        return redirect(url_for("kiosk.start"))
     form = NewPasswordForm()
     if not form.validate_on_submit():
         profile = db.session.get(WorkerProfile, worker_id)
