@@ -12,16 +12,16 @@ def _links(html: str) -> list[str]:
 
 
 def test_staff_dashboard_links_open(client, login):
-    """Station staff reach cases, complaints and registrations from their dashboard."""
+    """Station staff reach the kiosk, verification, cases, complaints and registrations."""
     staff = register("13344445555", PASSWORD, Role.STAFF, "站务员")
     login(client, staff)
     page = client.get("/dashboard").get_data(as_text=True)
     assert 'data-testid="staff-tasks"' in page
     tasks = page[page.index('data-testid="staff-tasks"') :].split("</nav>")[0]
     links = _links(tasks)
-    assert len(links) == 3
+    assert len(links) == 5 and "/kiosk/" in links
     for link in links:
-        assert client.get(link).status_code == 200, link
+        assert client.get(link, follow_redirects=True).status_code == 200, link
 
 
 def test_admin_also_reaches_agreement_templates(client, login):
@@ -31,9 +31,9 @@ def test_admin_also_reaches_agreement_templates(client, login):
     page = client.get("/dashboard").get_data(as_text=True)
     tasks = page[page.index('data-testid="staff-tasks"') :].split("</nav>")[0]
     links = _links(tasks)
-    assert len(links) == 4
+    assert len(links) == 6
     for link in links:
-        assert client.get(link).status_code == 200, link
+        assert client.get(link, follow_redirects=True).status_code == 200, link
 
 
 def test_employer_dashboard_links_open(client, login):
