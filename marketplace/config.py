@@ -59,6 +59,10 @@ def load_settings(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
         "GIGS_PER_PAGE": 20,
+        # A kiosk screen nobody touches goes back to its start screen after this many seconds;
+        # a staff member idle at the kiosk this long is signed out.
+        "KIOSK_IDLE_RETURN_SECONDS": int(os.environ.get("KIOSK_IDLE_RETURN_SECONDS", "300")),
+        "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "900")),
         # "module:Class" with a send(channel, recipient, body) method, e.g. an SMS gateway.
         "OUTBOX_SENDER": os.environ.get("OUTBOX_SENDER", "marketplace.outbox:LoggingSender"),
     }
