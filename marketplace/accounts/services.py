@@ -27,6 +27,13 @@ class AccountLocked(DomainError):
     message = N_("Too many failed attempts. Try again in %(minutes)s minutes.")
 
 
+class OneTimePasswordExpired(DomainError):
+    message = N_(
+        "This one-time password has expired. A gig station can print you a new one "
+        "(bring your ID card)."
+    )
+
+
 class WeakPassword(DomainError):
     message = N_("The password must have at least %(n)s characters.")
 
@@ -72,6 +79,9 @@ def authenticate(mobile: str, password: str) -> User:
     if not verify_password(user.password_hash, password):
         _record_failure(user, now)
         raise BadCredentials()
+    if user.must_change_password and user.one_time_password_until is not None:
+        if user.one_time_password_until < now:
+            raise OneTimePasswordExpired()
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
@@ -99,6 +109,7 @@ def change_password(user: User, old: str, new: str) -> None:
         raise WeakPassword(N_("Choose a new password that differs from the current one."))
     user.password_hash = hash_password(new)
     user.must_change_password = False
+    user.one_time_password_until = None
     db.session.flush()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from marketplace.accounts.services import audit, register
 from marketplace.errors import N_, DomainError, NotFound
@@ -17,6 +18,7 @@ from marketplace.security import hash_password
 from marketplace.workers.services import WorkerProfileInput, save_profile
 
 ONE_TIME_PASSWORD_DIGITS = 8
+ONE_TIME_PASSWORD_DAYS = 7  # a printed password not used by then no longer signs in
 
 
 class PledgeNotSigned(DomainError):
@@ -51,6 +53,12 @@ def one_time_password() -> str:
     return "".join(secrets.choice("0123456789") for _ in range(ONE_TIME_PASSWORD_DIGITS))
 
 
+def _make_one_time(user: User) -> None:
+    """The account's password is a printed one: change it at first sign-in, within the week."""
+    user.must_change_password = True
+    user.one_time_password_until = utcnow() + timedelta(days=ONE_TIME_PASSWORD_DAYS)
+
+
 def _need_to_convert(need_id: int | None) -> JobNeed | None:
     if need_id is None:
         return None
@@ -71,7 +79,7 @@ def sign_up(staff: User, station: Station, data: SignupInput, ip: str = "") -> I
     need = _need_to_convert(data.need_id)
     password = one_time_password()
     user = register(data.mobile, password, Role.WORKER, name)
-    user.must_change_password = True
+    _make_one_time(user)
     save_profile(user, data.profile)
     db.session.add(
         AssistedSignup(
@@ -97,7 +105,7 @@ def reissue_password(staff: User, station: Station, worker_id: int, ip: str = ""
         raise NotFound()
     password = one_time_password()
     user.password_hash = hash_password(password)
-    user.must_change_password = True
+    _make_one_time(user)
     user.failed_logins = 0
     user.locked_until = None
     audit(staff, "kiosk_new_password", f"user:{user.id}", f"station:{station.code}", ip)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from marketplace.errors import DomainError
 from marketplace.kiosk import services, signup
-from marketplace.models import AssistedSignup, AuditLog, JobNeed, User, WorkerProfile, db
+from marketplace.models import AssistedSignup, AuditLog, JobNeed, User, WorkerProfile, db, utcnow
 from marketplace.workers.services import WorkerProfileInput
 from tests.factories import PASSWORD, id_number, make_employer, mobile, town
 
@@ -218,3 +218,32 @@ def test_only_staff_sign_people_up(client, login, role):
     assert client.get("/kiosk/signup").status_code == 403
     assert client.post("/kiosk/signup", data=_form()).status_code == 403
     assert client.post(f"/kiosk/workers/{user.id}/password").status_code == 403
+
+
+def test_an_unused_one_time_password_expires_after_a_week(app, client, staff, station):
+    issued = signup.sign_up(staff, station, _input())
+    until = issued.user.one_time_password_until
+    assert timedelta(days=6, hours=23) < until - utcnow() <= timedelta(days=7)
+    issued.user.one_time_password_until = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    response = client.post(
+        "/account/login?lang=en",
+        data={"mobile": issued.user.mobile, "password": issued.password},
+    )
+    assert response.status_code == 400 and "one-time password has expired" in response.text
+    again = signup.reissue_password(staff, station, issued.user.id)
+    db.session.commit()
+    response = client.post(
+        "/account/login", data={"mobile": issued.user.mobile, "password": again.password}
+    )
+    assert response.headers["Location"].endswith("/account/password")
+    client.post(
+        "/account/password", data={"old": again.password, "new": PASSWORD, "confirm": PASSWORD}
+    )
+    db.session.expire_all()
+    assert db.session.get(User, issued.user.id).one_time_password_until is None
+
+
+def test_slip_says_until_when_the_password_works(kiosk):
+    response = kiosk.post("/kiosk/signup", data=_form())
+    assert 'data-testid="slip-expires"' in response.text
