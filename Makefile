@@ -40,7 +40,7 @@ run: seed
 
 # WeasyPrint's Pango/HarfBuzz and a CJK font for the agreement PDFs (Debian packages, root only).
 WEASY_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-wqy-microhei
-system-deps: nodejs
+system-deps:
 	@if ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset \
 	  && fc-list 2>/dev/null | grep -qiE 'wqy|cjk'; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
