@@ -116,16 +116,6 @@ def queue(limit: int = QUEUE_LIMIT) -> list[QueueRow]:
     return [QueueRow(p, credit_check(p), counts.get(_name_key(p.name), 1) - 1) for p in pending]
 
 
-def pending_count() -> int:
-    """How many employers wait for verification."""
-    return (
-        db.session.scalar(
-            select(func.count()).where(EmployerProfile.verification == Verification.PENDING)
-        )
-        or 0
-    )
-
-
 def _profile(employer_id: int, lock: bool = False) -> EmployerProfile:
     profile = db.session.get(EmployerProfile, employer_id, with_for_update=lock)
     if profile is None:
