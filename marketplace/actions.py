@@ -26,3 +26,25 @@ def run_action(action, *args, success: str, back: str):
         db.session.commit()
         flash(success, "success")
     return redirect(back)
+
+
+def run_form(form, call):
+    """Call a service for a submitted ``form``; commit and return its result.
+
+    A missing or foreign thing is a 404/403; a refusal becomes a form error, nothing is kept,
+    and the result is None.
+    """
+    try:
+        result = call()
+    except NotFound:
+        db.session.rollback()
+        abort(404)
+    except Forbidden:
+        db.session.rollback()
+        abort(403)
+    except DomainError as exc:
+        db.session.rollback()
+        form.form_errors.append(exc.translated())
+        return None
+    db.session.commit()
+    return result

@@ -9,7 +9,8 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from marketplace import reference
-from marketplace.errors import DomainError, NotFound
+from marketplace.actions import run_form
+from marketplace.errors import NotFound
 from marketplace.kiosk import bp, services, signup
 from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
 from marketplace.kiosk.routes import at_station
@@ -72,18 +73,13 @@ def signup_worker(station: Station):
         if need_id:
             _prefill(form, need_id)
     if form.validate_on_submit():
-        try:
-            issued = signup.sign_up(
+        issued = run_form(
+            form,
+            lambda: signup.sign_up(
                 current_user, station, _signup_input(form), request.remote_addr or ""
-            )
-        except NotFound:
-            db.session.rollback()
-            abort(404)
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            db.session.commit()
+            ),
+        )
+        if issued is not None:
             return _slip(issued, station)
     status = 400 if form.errors or form.form_errors else 200
     return render_template(

@@ -9,6 +9,7 @@ from flask import Response, abort, flash, redirect, render_template, request, se
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from marketplace.actions import run_form
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import format_local, to_local
 from marketplace.kiosk import STATION_SESSION_KEY
@@ -104,16 +105,11 @@ def _registration_page(profile: WorkerProfile, done_url: str, station_id: int | 
         form.started_on.data = to_local(work[0].shift.starts_at).date()
         form.work_content.data = work[0].shift.gig.title
     if form.validate_on_submit():
-        try:
-            reg = services.register(current_user, profile, _to_input(form, profile), station_id)
-        except NotFound:
-            db.session.rollback()
-            abort(404)
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            db.session.commit()
+        reg = run_form(
+            form,
+            lambda: services.register(current_user, profile, _to_input(form, profile), station_id),
+        )
+        if reg is not None:
             if reg.late:
                 message = _(
                     "Registered after the %(days)s-day deadline, so it is marked late.",

@@ -7,8 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
-from marketplace.actions import run_action
-from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.actions import run_action, run_form
+from marketplace.errors import Forbidden, NotFound
 from marketplace.i18n import format_local
 from marketplace.models import Application, AppStatus, ComplaintCategory, Gig, Shift, db
 from marketplace.rights import bp, complaints
@@ -50,26 +50,18 @@ def complaint_new():
     form = ComplaintForm()
     form.application_id.choices = [] if is_staff else _my_shifts()
     if form.validate_on_submit():
-        try:
-            item = complaints.file_complaint(
+        item = run_form(
+            form,
+            lambda: complaints.file_complaint(
                 current_user,
                 form.application_id.data,
                 form.against.data,
                 ComplaintCategory(form.category.data),
                 form.description.data,
                 form.on_behalf_of.data if is_staff else None,
-            )
-        except NotFound:
-            db.session.rollback()
-            abort(404)
-        except Forbidden:
-            db.session.rollback()
-            abort(403)
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            db.session.commit()
+            ),
+        )
+        if item is not None:
             flash(
                 _("Your complaint is filed. The other party and the station are told."), "success"
             )
