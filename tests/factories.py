@@ -146,3 +146,34 @@ def move_shift(shift, starts_at: datetime, hours: int = 8) -> None:
     shift.starts_at = starts_at
     shift.ends_at = starts_at + timedelta(hours=hours)
     db.session.flush()
+
+
+def gig_form(**fields) -> dict:
+    """The fields of the post-a-gig form: a day-paid temporary gig with one shift in three days,
+    the POLICY §3 answers of a written agreement and the employer's confirmation; ``fields``
+    replace or add fields (``None`` removes one)."""
+    day = (to_local(utcnow()) + timedelta(days=3)).date().isoformat()
+    data = {
+        "title": "杨梅采摘",
+        "description": "上山采摘杨梅。",
+        "category_id": str(category("farming").id),
+        "town_id": str(town().id),
+        "address": "茅洋乡",
+        "work_form": "temporary",
+        "season_tag": "none",
+        "pay": "200",
+        "pay_unit": "day",
+        "pay_within_days": "7",
+        "shifts-0-day": day,
+        "shifts-0-start": "07:00",
+        "shifts-0-end": "15:00",
+        "shifts-0-slots": "2",
+        "q_qualified": "yes",
+        "q_employer_rules": "no",
+        "q_core_business": "no",
+        "q_manages_process": "yes",
+        "assessed_outcome": "written_agreement",
+        "confirm_assessment": "y",
+    }
+    data.update(fields)
+    return {key: value for key, value in data.items() if value is not None}

@@ -9,7 +9,7 @@ from marketplace.errors import DomainError
 from marketplace.gigs.services import hourly_minimum_fen
 from marketplace.models import Gig, PayUnit, WorkForm, db
 from marketplace.policy.labour_relation import Answers, Outcome
-from tests.factories import make_employer, make_gig, shift_in, town
+from tests.factories import gig_form, make_employer, make_gig, shift_in, town
 
 LABOUR = Answers(qualified=True, employer_rules=True, core_business=True, manages_process=True)
 
@@ -100,31 +100,10 @@ def test_answers_and_outcome_are_stored_with_the_gig_policy_3(app):
 
 
 def _form(**overrides):
-    day = shift_in(days=3).day.isoformat()
-    from tests.factories import category
-
-    data = {
-        "title": "杨梅采摘",
-        "description": "上山采摘杨梅。",
-        "category_id": str(category("farming").id),
-        "town_id": str(town().id),
-        "address": "茅洋乡",
-        "work_form": "temporary",
-        "season_tag": "none",
-        "pay": "200",
-        "pay_unit": "day",
-        "pay_within_days": "7",
-        "shifts-0-day": day,
-        "shifts-0-start": "07:00",
-        "shifts-0-end": "15:00",
-        "shifts-0-slots": "2",
-        "q_qualified": "yes",
-        "q_employer_rules": "no",
-        "q_core_business": "no",
-        "q_manages_process": "no",
-    }
-    data.update(overrides)
-    return data
+    return gig_form(
+        **{"q_manages_process": "no", "assessed_outcome": None, "confirm_assessment": None}
+        | overrides
+    )
 
 
 def test_outcome_is_shown_before_publishing_and_needs_confirmation_policy_3(client, login):

@@ -17,7 +17,7 @@ from marketplace.models import (
     db,
     utcnow,
 )
-from tests.factories import category, credit_code, make_employer, make_gig, shift_in, town
+from tests.factories import credit_code, gig_form, make_employer, make_gig, shift_in, town
 
 
 def _employer_client(client, login):
@@ -54,36 +54,22 @@ def test_company_needs_valid_credit_code(client, login):
 
 def _gig_form(**overrides):
     day = (to_local(utcnow()) + timedelta(days=3)).date().isoformat()
-    data = {
-        "title": "杨梅采摘",
-        "description": "上山采摘杨梅，包午饭。",
-        "category_id": str(category("farming").id),
-        "town_id": str(town().id),
-        "address": "茅洋乡",
-        "work_form": "seasonal",
-        "season_tag": "harvest",
-        "pay": "25",
-        "pay_unit": "hour",
-        "pay_within_days": "7",
-        "injury_insurance": "y",
-        "shifts-0-day": day,
-        "shifts-0-start": "07:00",
-        "shifts-0-end": "15:00",
-        "shifts-0-slots": "5",
-        "shifts-1-day": day,
-        "shifts-1-start": "15:00",
-        "shifts-1-end": "19:00",
-        "shifts-1-slots": "2",
-        # POLICY §3 assessment, and the employer's confirmation of the outcome shown
-        "q_qualified": "yes",
-        "q_employer_rules": "no",
-        "q_core_business": "no",
-        "q_manages_process": "yes",
-        "assessed_outcome": "written_agreement",
-        "confirm_assessment": "y",
-    }
-    data.update(overrides)
-    return data
+    return gig_form(
+        **{
+            "description": "上山采摘杨梅，包午饭。",
+            "work_form": "seasonal",
+            "season_tag": "harvest",
+            "pay": "25",
+            "pay_unit": "hour",
+            "injury_insurance": "y",
+            "shifts-0-slots": "5",
+            "shifts-1-day": day,
+            "shifts-1-start": "15:00",
+            "shifts-1-end": "19:00",
+            "shifts-1-slots": "2",
+        }
+        | overrides
+    )
 
 
 def test_post_gig_with_shifts(client, login):

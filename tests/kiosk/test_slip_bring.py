@@ -2,45 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from sqlalchemy import func, select
 
 from marketplace.errors import DomainError
 from marketplace.gigs.services import WHAT_TO_BRING_MAX_CHARS
-from marketplace.i18n import to_local
-from marketplace.models import Gig, Referral, db, utcnow
-from tests.factories import category, make_employer, make_gig, make_worker, town
+from marketplace.models import Gig, Referral, db
+from tests.factories import category, gig_form, make_employer, make_gig, make_worker
 
 
 def _post_form(**overrides) -> dict:
-    day = (to_local(utcnow()) + timedelta(days=3)).date().isoformat()
-    data = {
-        "title": "休渔期补网工",
-        "description": "补网、整理网具。",
-        "category_id": str(category("fishing").id),
-        "town_id": str(town().id),
-        "address": "石浦渔港",
-        "what_to_bring": "  手套、剪刀  ",
-        "work_form": "temporary",
-        "season_tag": "none",
-        "pay": "200",
-        "pay_unit": "day",
-        "pay_within_days": "7",
-        "shifts-0-day": day,
-        "shifts-0-start": "07:00",
-        "shifts-0-end": "15:00",
-        "shifts-0-slots": "3",
-        "q_qualified": "yes",
-        "q_employer_rules": "no",
-        "q_core_business": "no",
-        "q_manages_process": "yes",
-        "assessed_outcome": "written_agreement",
-        "confirm_assessment": "y",
-    }
-    data.update(overrides)
-    return data
+    return gig_form(
+        **{
+            "title": "休渔期补网工",
+            "description": "补网、整理网具。",
+            "category_id": str(category("fishing").id),
+            "address": "石浦渔港",
+            "what_to_bring": "  手套、剪刀  ",
+            "shifts-0-slots": "3",
+        }
+        | overrides
+    )
 
 
 def _gig_count() -> int:
