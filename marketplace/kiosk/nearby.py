@@ -68,7 +68,8 @@ def gigs_near(
         return []
     matches = snap.ranker.rank_jobs(me, snap.job_index, k=RANKED_GIGS * 3, lang=lang)
     shifts = _open_shifts([m.id for m in matches], _window_end(window))
-    gigs = {g.id: g for g in db.session.scalars(select(Gig).where(Gig.id.in_(list(shifts))))}
+    stmt = select(Gig).where(Gig.id.in_(list(shifts))).options(selectinload(Gig.employer))
+    gigs = {g.id: g for g in db.session.scalars(stmt)}
     ranked = [NearGig(gigs[m.id], m, shifts[m.id]) for m in matches if m.feasible and m.id in gigs]
     return ranked[:RANKED_GIGS]
 
