@@ -37,6 +37,12 @@ class Forbidden(DomainError):
     message = N_("You are not allowed to do this.")
 
 
+class ChangedMeanwhile(DomainError):
+    """Two requests wrote the same record at once (a double click, a second tab)."""
+
+    message = N_("This was changed at the same moment. Please look again and retry.")
+
+
 def from_value_error(exc: ValueError) -> DomainError:
     """Wrap a policy function's ValueError, keeping its msgid and values for translation."""
     msgid = getattr(exc, "msgid", None)

@@ -1,15 +1,14 @@
-"""Error pages, security headers and values every template needs."""
+"""Security headers, the account loader and values every template needs."""
 
 from __future__ import annotations
 
-from flask import Flask, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask import Flask
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError
 
 from marketplace.extensions import login_manager
 from marketplace.labels import label
 from marketplace.models import Role, User, db
+from marketplace.notifications.services import unread_count
 
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -25,38 +24,14 @@ def _security_headers(response):
     return response
 
 
-def _csrf_error(error: CSRFError):
-    """An expired or missing form token: ask to try again instead of a raw error."""
-    flash(_("The form expired. Please fill it in again."), "error")
-    return redirect(request.referrer if _same_site(request.referrer) else url_for("dashboard.home"))
-
-
-def _same_site(url: str | None) -> bool:
-    return bool(url) and url.startswith(request.host_url)
-
-
-def _error_page(code: int):
-    def handler(_error):
-        return render_template("errors/error.html", code=code), code
-
-    return handler
-
-
 def _navigation() -> dict:
-    unread = 0
-    if current_user.is_authenticated:
-        from marketplace.notifications.services import unread_count
-
-        unread = unread_count(current_user)
+    unread = unread_count(current_user) if current_user.is_authenticated else 0
     return {"unread_notifications": unread}
 
 
 def init_app(app: Flask) -> None:
     """Register handlers, headers and the user loader."""
     app.after_request(_security_headers)
-    app.register_error_handler(CSRFError, _csrf_error)
-    for code in (400, 403, 404, 405, 409, 500):
-        app.register_error_handler(code, _error_page(code))
     app.context_processor(_navigation)
     app.jinja_env.globals["label"] = label
     app.jinja_env.globals["Role"] = Role
@@ -68,8 +43,3 @@ def init_app(app: Flask) -> None:
     @login_manager.user_loader
     def load_user(user_id: str):
         return db.session.get(User, int(user_id))
-
-    @app.teardown_request
-    def _rollback_on_error(exc):
-        if exc is not None:
-            db.session.rollback()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from marketplace import create_app
+from marketplace.app import create_app
 from marketplace.config import normalise_database_url
 from marketplace.models import db
 

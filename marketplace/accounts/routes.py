@@ -1,14 +1,16 @@
 """Account pages: sign up, sign in, sign out, change password."""
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from marketplace.accounts import bp, services
+from marketplace.accounts import services
 from marketplace.accounts.forms import LoginForm, PasswordForm, SignupForm
 from marketplace.errors import DomainError
 from marketplace.models import Role, db
 from marketplace.security import is_safe_next
+
+bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 # Pages a person holding a one-time password may still open before changing it.
 OPEN_WITH_ONE_TIME_PASSWORD = {"accounts.password", "accounts.logout", "static"}

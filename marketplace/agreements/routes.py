@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from marketplace.agreements import bp, pdf, services, signing, templating
+from marketplace.agreements import pdf, services, signing, templating
 from marketplace.agreements.forms import EditForm, SignForm, TemplateForm
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.models import AgreementStatus, Party, Role, db
 from marketplace.policy.labour_relation import AgreementKind
 from marketplace.security import role_required
+
+bp = Blueprint("agreements", __name__, url_prefix="/agreements")
 
 
 def _open(agreement_id: int):

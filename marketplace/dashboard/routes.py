@@ -1,14 +1,16 @@
 """The dashboard each role lands on after signing in."""
 
-from flask import redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from marketplace.dashboard import bp, services
+from marketplace.dashboard import services
 from marketplace.employers.services import profile_of as employer_profile
 from marketplace.matchmaking.routes import ranking_lang
 from marketplace.matchmaking.services import invitations, recommend_gigs
 from marketplace.models import Role, db
 from marketplace.workers.services import profile_of as worker_profile
+
+bp = Blueprint("dashboard", __name__)
 
 
 @bp.route("/dashboard")

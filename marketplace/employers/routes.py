@@ -1,15 +1,17 @@
 """Employer pages: the profile."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace import reference
-from marketplace.employers import bp, services
+from marketplace.employers import services
 from marketplace.employers.forms import EmployerProfileForm
 from marketplace.errors import DomainError
 from marketplace.models import EmployerKind, Role, db
 from marketplace.security import role_required
+
+bp = Blueprint("employers", __name__, url_prefix="/employer")
 
 
 @bp.route("/profile", methods=["GET", "POST"])

@@ -1,6 +1,6 @@
 """Gig pages: browse, show, post, manage applicants, close."""
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -8,7 +8,7 @@ from flask_login import current_user
 from marketplace import reference
 from marketplace.employers.services import profile_of as employer_profile_of
 from marketplace.errors import DomainError, Forbidden, NotFound
-from marketplace.gigs import bp, search, services
+from marketplace.gigs import search, services
 from marketplace.gigs.forms import GigForm, SearchForm
 from marketplace.i18n import localized_name
 from marketplace.labels import choices
@@ -16,6 +16,8 @@ from marketplace.models import PayUnit, Role, SeasonTag, WorkForm, db
 from marketplace.policy.labour_relation import Answers, assess
 from marketplace.security import role_required
 from marketplace.work.services import application_of, applications_for_gig
+
+bp = Blueprint("gigs", __name__)
 
 ANY = (0, _l("All"))
 

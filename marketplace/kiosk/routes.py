@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import time
-from functools import wraps
-
 import segno
-from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
 from marketplace.agreements.signing import drafts_for_worker
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import is_english
-from marketplace.kiosk import STATION_SESSION_KEY, bp, followup, nearby, services
+from marketplace.kiosk import followup, nearby, services
+from marketplace.kiosk.access import (
+    STAFF,
+    STATION_SESSION_KEY,
+    at_station,
+    sign_out_idle_kiosk,
+)
 from marketplace.kiosk.forms import (
     REFERRAL_STATUS,
     FindForm,
@@ -24,53 +27,11 @@ from marketplace.kiosk.forms import (
     ReferForm,
     StationForm,
 )
-from marketplace.models import ReferralStatus, Role, SkillCategory, Station, Town, db
+from marketplace.models import ReferralStatus, SkillCategory, Station, Town, db
 from marketplace.security import role_required
 
-STAFF = (Role.STAFF, Role.ADMIN)
-SEEN_KEY = "kiosk_seen_at"
-IDLE_SECONDS = 15 * 60  # default for KIOSK_IDLE_SECONDS: a kiosk left this long signs staff out
-
-
-@bp.before_request
-def sign_out_idle_kiosk():
-    """End a staff session idle at the kiosk; the page's idle refresh does not count as use."""
-    if not current_user.is_authenticated or current_user.role not in STAFF:
-        return None
-    now = time.time()
-    seen = session.get(SEEN_KEY)
-    idle_seconds = current_app.config.get("KIOSK_IDLE_SECONDS", IDLE_SECONDS)
-    if seen is not None and now - seen > idle_seconds:
-        session.pop(STATION_SESSION_KEY, None)
-        session.pop(SEEN_KEY, None)
-        logout_user()
-        flash(_("The kiosk was left idle, so you were signed out."), "status")
-        return redirect(url_for("accounts.login", next=url_for("kiosk.home")))
-    if request.args.get("idle") != "1" or seen is None:
-        session[SEEN_KEY] = now
-    return None
-
-
-def _station() -> Station | None:
-    """The station chosen for this session, if the account still serves it."""
-    try:
-        return services.station_for(current_user, session.get(STATION_SESSION_KEY))
-    except Forbidden:
-        return None
-
-
-def at_station(view):
-    """Staff only, at a chosen station (passed to the view as ``station``); else choose one."""
-
-    @role_required(*STAFF)
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        station = _station()
-        if station is None:
-            return redirect(url_for("kiosk.start"))
-        return view(*args, station=station, **kwargs)
-
-    return wrapped
+bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
+bp.before_request(sign_out_idle_kiosk)
 
 
 def _lang() -> str:

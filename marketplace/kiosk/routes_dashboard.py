@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from flask import render_template
+from flask import Blueprint, render_template
 from flask_babel import gettext as _
 
 from marketplace.i18n import localized_name
-from marketplace.kiosk import bp, followup, nearby
 from marketplace.kiosk import dashboard as figures
-from marketplace.kiosk.routes import at_station
+from marketplace.kiosk import followup, nearby
+from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.models import Station, db, utcnow
+
+bp = Blueprint("kiosk_dashboard", __name__, url_prefix="/kiosk")
+bp.before_request(sign_out_idle_kiosk)
 
 
 @bp.route("/dashboard")

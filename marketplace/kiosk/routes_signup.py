@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import segno
-from flask import abort, make_response, render_template, request, url_for
+from flask import Blueprint, abort, make_response, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -11,11 +11,14 @@ from markupsafe import Markup
 from marketplace import reference
 from marketplace.actions import run_form
 from marketplace.errors import NotFound
-from marketplace.kiosk import bp, services, signup
+from marketplace.kiosk import services, signup
+from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
-from marketplace.kiosk.routes import at_station
 from marketplace.models import Hukou, Station, WorkerProfile, db
 from marketplace.workers.routes import _fill_choices, _input
+
+bp = Blueprint("kiosk_signup", __name__, url_prefix="/kiosk")
+bp.before_request(sign_out_idle_kiosk)
 
 
 def _prefill(form: AssistedSignupForm, need_id: int) -> None:

@@ -1,6 +1,6 @@
 """Candidate lists for employers and invitations."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,9 +9,11 @@ from marketplace.errors import Forbidden, NotFound
 from marketplace.gigs.search import upcoming_shifts
 from marketplace.gigs.services import owned_gig
 from marketplace.i18n import is_english
-from marketplace.matchmaking import bp, services
+from marketplace.matchmaking import services
 from marketplace.models import Role, db
 from marketplace.security import role_required
+
+bp = Blueprint("matchmaking", __name__)
 
 
 def ranking_lang() -> str:

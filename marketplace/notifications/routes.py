@@ -1,10 +1,12 @@
 """The inbox page."""
 
-from flask import redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from marketplace.models import db
-from marketplace.notifications import bp, services
+from marketplace.notifications import services
+
+bp = Blueprint("notifications", __name__, url_prefix="/inbox")
 
 
 @bp.route("/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from marketplace.models import CaseSource, CaseStatus, ComplaintCategory
+from marketplace.rights.registration import dashboard_panel
 
 STATUS = {
     CaseStatus.OPEN: _l("Open: waiting for the employer"),
@@ -51,8 +52,6 @@ STEPS = {
 
 def init_labels(state) -> None:
     """Give templates ``case_label`` and the dashboard's ``rights_panel`` (one call, no markup)."""
-    from marketplace.rights.registration import dashboard_panel
-
     state.app.jinja_env.globals["rights_panel"] = dashboard_panel
     state.app.jinja_env.globals["complaint_status"] = COMPLAINT_STATUS.get
     state.app.jinja_env.globals["case_label"] = lambda value: (

@@ -5,25 +5,37 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.actions import run_form
-from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.errors import DomainError, NotFound
 from marketplace.i18n import format_local, to_local
-from marketplace.kiosk import STATION_SESSION_KEY
-from marketplace.kiosk import services as kiosk
+from marketplace.kiosk.access import counter_station
 from marketplace.models import District, Role, Station, WorkerProfile, db
 from marketplace.policy import registration as rule
 from marketplace.policy.registration import PLACES
 from marketplace.policy.training import courses_for, load_courses
-from marketplace.rights import bp, cases
+from marketplace.rights import cases
 from marketplace.rights import registration as services
 from marketplace.rights.entitlements import entitlements_of
 from marketplace.rights.forms import FactsForm, HardToEmployForm, RegistrationForm, UnemploymentForm
+from marketplace.rights.labels import init_labels
 from marketplace.security import role_required
 from marketplace.workers.services import profile_of
+
+bp = Blueprint("rights", __name__)
+bp.record_once(init_labels)
 
 STAFF = (Role.STAFF, Role.ADMIN)
 
@@ -80,19 +92,11 @@ def staff_register(worker_id: int):
     profile = db.session.get(WorkerProfile, worker_id)
     if profile is None:
         abort(404)
-    station = _counter_station()
+    station = counter_station()
     return _registration_page(
         profile, url_for("rights.staff_registrations"), station.id if station else None
     )
 
-
-def _counter_station() -> Station | None:
-    """The station staff serve now: the one chosen at the kiosk, else their only station."""
-    try:
-        return kiosk.station_for(current_user, session.get(STATION_SESSION_KEY))
-    except Forbidden:
-        stations = kiosk.stations_of(current_user)
-        return stations[0] if len(stations) == 1 else None
 
 
 def _registration_page(profile: WorkerProfile, done_url: str, station_id: int | None = None):

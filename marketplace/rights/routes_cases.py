@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,10 +10,12 @@ from marketplace.actions import run_action
 from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import format_local
 from marketplace.models import Role, db, utcnow
-from marketplace.rights import bp, cases
+from marketplace.rights import cases
 from marketplace.rights.forms import AnswerForm, PaidForm, ReasonForm, ReportForm, StaffForm
 from marketplace.security import role_required
 from marketplace.work.services import worker_application
+
+bp = Blueprint("wage_cases", __name__)
 
 
 def _case(case_id: int):
@@ -45,7 +47,7 @@ def report(app_id: int):
         else:
             db.session.commit()
             flash(_("Your report is recorded. The employer and the station are told."), "success")
-            return redirect(url_for("rights.case", case_id=case.id))
+            return redirect(url_for("wage_cases.case", case_id=case.id))
     return render_template("rights/report.html", form=form, app=app)
 
 
@@ -81,7 +83,7 @@ def summary(case_id: int):
 
 
 def _back(case_id: int) -> str:
-    return url_for("rights.case", case_id=case_id)
+    return url_for("wage_cases.case", case_id=case_id)
 
 
 @bp.route("/wage-cases/<int:case_id>/paid", methods=["POST"])

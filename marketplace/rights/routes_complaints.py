@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
@@ -11,9 +11,11 @@ from marketplace.actions import run_action, run_form
 from marketplace.errors import Forbidden, NotFound
 from marketplace.i18n import format_local
 from marketplace.models import Application, AppStatus, ComplaintCategory, Gig, Shift, db
-from marketplace.rights import bp, complaints
+from marketplace.rights import complaints
 from marketplace.rights.cases import STAFF
 from marketplace.rights.forms import AnswerForm, ComplaintForm, ReasonForm, StaffForm
+
+bp = Blueprint("complaints", __name__)
 
 
 def _my_shifts() -> list[tuple[int, str]]:
@@ -65,7 +67,7 @@ def complaint_new():
             flash(
                 _("Your complaint is filed. The other party and the station are told."), "success"
             )
-            return redirect(url_for("rights.complaint", complaint_id=item.id))
+            return redirect(url_for("complaints.complaint", complaint_id=item.id))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("rights/complaint_new.html", form=form, is_staff=is_staff), status
 
@@ -91,7 +93,7 @@ def complaint(complaint_id: int):
 
 
 def _back(complaint_id: int) -> str:
-    return url_for("rights.complaint", complaint_id=complaint_id)
+    return url_for("complaints.complaint", complaint_id=complaint_id)
 
 
 @bp.route("/complaints/<int:complaint_id>/respond", methods=["POST"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import segno
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -14,8 +14,10 @@ from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.i18n import to_local
 from marketplace.models import Role, utcnow
 from marketplace.security import role_required
-from marketplace.work import attendance, bp, services
+from marketplace.work import attendance, services
 from marketplace.work.forms import CodeForm, ConfirmHoursForm, PaymentForm, RatingForm
+
+bp = Blueprint("work", __name__)
 
 
 def _load(app_id: int, loader=services.party_application):

@@ -1,6 +1,6 @@
 """Worker pages: the profile and the QR code employers scan."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,8 +8,10 @@ from marketplace import reference
 from marketplace.errors import DomainError
 from marketplace.models import Hukou, Role, db
 from marketplace.security import role_required
-from marketplace.workers import bp, services
+from marketplace.workers import services
 from marketplace.workers.forms import WorkerProfileForm
+
+bp = Blueprint("workers", __name__, url_prefix="/worker")
 
 
 def _fill_choices(form: WorkerProfileForm) -> None:

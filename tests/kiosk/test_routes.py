@@ -129,7 +129,7 @@ def test_refer_then_print_slip_with_facts_and_qr(kiosk, station):
 
 def test_idle_kiosk_signs_staff_out(kiosk):
     """A kiosk left idle returns to sign-in; its own idle refreshes do not keep it alive."""
-    from marketplace.kiosk.routes import IDLE_SECONDS, SEEN_KEY
+    from marketplace.kiosk.access import IDLE_SECONDS, SEEN_KEY
 
     assert kiosk.get("/kiosk/?idle=1").status_code == 200
     with kiosk.session_transaction() as sess:

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from marketplace.employers import verification as v
 from marketplace.employers.services import EmployerProfileInput, profile_of, save_profile
 from marketplace.errors import NotFound
-from marketplace.kiosk import verification as v
 from marketplace.models import (
     AuditLog,
     EmployerKind,

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
 from marketplace.errors import NotFound
-from marketplace.kiosk import bp
-from marketplace.kiosk.rights import open_entitlements
-from marketplace.kiosk.routes import at_station
+from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.models import Station, db, utcnow
+from marketplace.rights.kiosk_view import open_entitlements
+
+bp = Blueprint("kiosk_entitlements", __name__, url_prefix="/kiosk")
+bp.before_request(sign_out_idle_kiosk)
 
 
 @bp.route("/workers/<int:worker_id>/entitlements")

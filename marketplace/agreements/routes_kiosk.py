@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,9 +10,11 @@ from marketplace.agreements import services as agreements
 from marketplace.agreements import signing, templating
 from marketplace.agreements.forms import SignForm
 from marketplace.errors import DomainError, Forbidden, NotFound
-from marketplace.kiosk import bp
-from marketplace.kiosk.routes import at_station
+from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.models import Station, User, WorkerProfile, db
+
+bp = Blueprint("kiosk_signing", __name__, url_prefix="/kiosk")
+bp.before_request(sign_out_idle_kiosk)
 
 
 @bp.route("/workers/<int:worker_id>/agreements/<int:agreement_id>", methods=["GET", "POST"])

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from marketplace.employers import verification
+from marketplace.employers.forms_verification import CHECK_TEXT, ApproveForm, RejectForm
 from marketplace.errors import DomainError, NotFound
-from marketplace.kiosk import bp, verification
-from marketplace.kiosk.forms_employers import CHECK_TEXT, ApproveForm, RejectForm
-from marketplace.kiosk.routes import at_station
+from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.models import Station, Verification, db
+
+bp = Blueprint("verification", __name__, url_prefix="/kiosk")
+bp.before_request(sign_out_idle_kiosk)
 
 
 @bp.app_template_filter("credit_check")
@@ -67,10 +70,10 @@ def approve_employer(employer_id: int, station: Station):
     except DomainError as exc:
         db.session.rollback()
         flash(exc.translated(), "error")
-        return redirect(url_for("kiosk.employer", employer_id=employer_id))
+        return redirect(url_for("verification.employer", employer_id=employer_id))
     db.session.commit()
     flash(_("%(name)s is now a verified employer.", name=profile.name), "success")
-    return redirect(url_for("kiosk.employers"))
+    return redirect(url_for("verification.employers"))
 
 
 @bp.route("/employers/<int:employer_id>/reject", methods=["POST"])
@@ -89,10 +92,10 @@ def reject_employer(employer_id: int, station: Station):
     except DomainError as exc:
         db.session.rollback()
         flash(exc.translated(), "error")
-        return redirect(url_for("kiosk.employer", employer_id=employer_id))
+        return redirect(url_for("verification.employer", employer_id=employer_id))
     db.session.commit()
     flash(
         _("%(name)s was not verified; the employer was told the reason.", name=profile.name),
         "success",
     )
-    return redirect(url_for("kiosk.employers"))
+    return redirect(url_for("verification.employers"))

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from marketplace.kiosk.verification import REASON_MAX, CreditCheck
+from marketplace.employers.verification import REASON_MAX, CreditCheck
 
 
 class ApproveForm(FlaskForm):
