@@ -6,6 +6,8 @@ import os
 import secrets
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 
 def normalise_database_url(url: str) -> str:
     """Accept plain ``postgresql://`` URLs and pick the psycopg 3 driver for them."""
@@ -27,8 +29,6 @@ def _instance_secret(instance_path: Path, name: str, make) -> str:
 
 def load_settings(instance_path: str) -> dict:
     """Build the configuration mapping for ``create_app``."""
-    from cryptography.fernet import Fernet
-
     inst = Path(instance_path)
     default_db = f"sqlite:///{inst / 'yonglinggong.db'}"
     secure = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
@@ -64,5 +64,7 @@ def load_settings(instance_path: str) -> dict:
         "KIOSK_IDLE_RETURN_SECONDS": int(os.environ.get("KIOSK_IDLE_RETURN_SECONDS", "300")),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "900")),
         # "module:Class" with a send(channel, recipient, body) method, e.g. an SMS gateway.
-        "OUTBOX_SENDER": os.environ.get("OUTBOX_SENDER", "marketplace.outbox:LoggingSender"),
+        "OUTBOX_SENDER": os.environ.get(
+            "OUTBOX_SENDER", "marketplace.notifications.outbox:LoggingSender"
+        ),
     }

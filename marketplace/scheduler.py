@@ -1,68 +1,31 @@
 """The scheduler: ``flask scheduler run`` in its own process, beside gunicorn (STACK pitfall 1).
 
-The web app never starts it. Each job is a thin wrapper over a service function; before running,
+The web app never starts it. Each domain lists its jobs in its ``jobs.py``; before running,
 it claims its period in ``scheduled_run`` (unique job + period), so a second scheduler process
 started by mistake, or a second ``run-once`` the same day, does nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import click
+from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
+from marketplace.gigs import jobs as gigs_jobs
 from marketplace.i18n import SHANGHAI, to_local
+from marketplace.matchmaking import jobs as matchmaking_jobs
 from marketplace.models import ScheduledRun, db, utcnow
+from marketplace.notifications import jobs as notifications_jobs
+from marketplace.rights import jobs as rights_jobs
+from marketplace.schedule import Job
+from marketplace.work import jobs as work_jobs
 
 TIMEZONE = "Asia/Shanghai"
-
-
-def _wage_arrears(now: datetime) -> str:
-    from marketplace.rights.cases import detect_arrears
-
-    return f"{len(detect_arrears(now.date()))} cases opened"
-
-
-def _registration_reminders(now: datetime) -> str:
-    from marketplace.rights.jobs import registration_reminders
-
-    return f"{registration_reminders(now.date())} reminders sent"
-
-
-def _subsidy_reminders(now: datetime) -> str:
-    from marketplace.rights.jobs import subsidy_end_reminders
-
-    return f"{subsidy_end_reminders(now.date())} reminders sent"
-
-
-def _close_gigs(now: datetime) -> str:
-    from marketplace.rights.jobs import close_finished_gigs
-
-    return f"{close_finished_gigs()} gigs closed"
-
-
-def _shift_eve(now: datetime) -> str:
-    from marketplace.reminders import shift_eve_reminders
-
-    return f"{shift_eve_reminders(now.date())} reminders sent"
-
-
-def _season_alerts(now: datetime) -> str:
-    from marketplace.reminders import season_alerts
-
-    return f"{season_alerts(now.date())} alerts sent"
-
-
-def _retrain(_now: datetime) -> str:
-    from marketplace.reminders import retrain_if_new
-
-    return retrain_if_new()
 
 
 # Claims older than this are deleted; longer than the longest period (a month) so that pruning
@@ -74,89 +37,20 @@ def _prune_runs(now: datetime) -> str:
     return f"{prune_runs(now)} old runs deleted"
 
 
-def _outbox(_now: datetime) -> str:
-    from marketplace.outbox import deliver_due
-
-    sent, failed = deliver_due()
-    return f"{sent} sent, {failed} to retry"
-
-
-@dataclass(frozen=True)
-class Job:
-    """A scheduled job: what it does, when (cron fields, Beijing time), and its period key."""
-
-    name: str
-    run: Callable[[datetime], str]
-    cron: dict
-    period_format: str  # strftime of the local time: one run per day, or per hour
-    help: str
-
-
 JOBS: dict[str, Job] = {
     job.name: job
     for job in (
-        Job(
-            "wage_arrears",
-            _wage_arrears,
-            {"hour": 6, "minute": 0},
-            "%Y-%m-%d",
-            "Open wage-arrears cases for shifts unpaid past pay date + grace (POLICY §9).",
-        ),
-        Job(
-            "registration_reminders",
-            _registration_reminders,
-            {"hour": 9, "minute": 0},
-            "%Y-%m-%d",
-            "Remind workers 14 and 3 days before the registration deadline (N(二)).",
-        ),
-        Job(
-            "subsidy_reminders",
-            _subsidy_reminders,
-            {"hour": 9, "minute": 30},
-            "%Y-%m",  # daily trigger, but claimed once a month: a missed day is caught up
-            "Remind workers 3 months before their social-insurance subsidy ends (N(十一)).",
-        ),
-        Job(
-            "close_gigs",
-            _close_gigs,
-            {"minute": 5},
-            "%Y-%m-%dT%H",
-            "Close gigs whose shifts have all ended.",
-        ),
-        Job(
-            "shift_eve",
-            _shift_eve,
-            {"hour": 18, "minute": 0},
-            "%Y-%m-%d",
-            "Remind both sides the evening before an accepted shift.",
-        ),
-        Job(
-            "season_alerts",
-            _season_alerts,
-            {"hour": 10, "minute": 0},
-            "%Y-%m-%d",
-            "Tell workers free in a season that it starts in 14 days (POLICY §5).",
-        ),
-        Job(
-            "outbox",
-            _outbox,
-            {"minute": "*"},
-            "%Y-%m-%dT%H:%M",
-            "Send queued messages (SMS gateway or log); failures are retried, never lost.",
-        ),
+        *rights_jobs.JOBS,
+        *gigs_jobs.JOBS,
+        *work_jobs.JOBS,
+        *matchmaking_jobs.JOBS,
+        *notifications_jobs.JOBS,
         Job(
             "prune_runs",
             _prune_runs,
             {"hour": 3, "minute": 15},
             "%Y-%m-%d",
             f"Delete job-run records older than {KEEP_RUNS_DAYS} days.",
-        ),
-        Job(
-            "matching_train",
-            _retrain,
-            {"hour": 2, "minute": 30},
-            "%Y-%m-%d",
-            "Retrain the ranker at night when new interactions were logged.",
         ),
     )
 }
@@ -217,8 +111,6 @@ def run_job(name: str, now: datetime | None = None, force: bool = False) -> str 
 
 def build_scheduler(app):
     """A BlockingScheduler (Asia/Shanghai) with every job, each running in an app context."""
-    from apscheduler.schedulers.blocking import BlockingScheduler
-
     scheduler = BlockingScheduler(timezone=TIMEZONE)
 
     def wrapped(name: str) -> None:

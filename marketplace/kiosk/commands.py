@@ -7,6 +7,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from marketplace.errors import DomainError
+from marketplace.kiosk.services import assign_station
 from marketplace.models import User, db
 from marketplace.policy.identity import normalise_mobile
 
@@ -17,9 +18,6 @@ from marketplace.policy.identity import normalise_mobile
 @with_appcontext
 def assign_station_command(mobile: str, code: str) -> None:
     """Let a staff account serve a station (it may serve several)."""
-
-    from marketplace.kiosk.services import assign_station
-
     try:
         user = db.session.scalar(select(User).where(User.mobile == normalise_mobile(mobile)))
     except ValueError as exc:

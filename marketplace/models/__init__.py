@@ -19,7 +19,7 @@ from marketplace.models.kiosk import (
     staff_station,
 )
 from marketplace.models.matching import Impression, IndexVersion
-from marketplace.models.outbox import OutboxMessage, OutboxStatus
+from marketplace.models.notifications import Notification, OutboxMessage, OutboxStatus
 from marketplace.models.reference import (
     District,
     MinimumWage,
@@ -37,10 +37,10 @@ from marketplace.models.rights import (
     Complaint,
     ComplaintCategory,
     Registration,
-    ScheduledRun,
     WageCase,
 )
-from marketplace.models.work import Application, AppStatus, Notification, Payment, Rating
+from marketplace.models.scheduler import ScheduledRun
+from marketplace.models.work import Application, AppStatus, Payment, Rating
 from marketplace.models.workers import (
     ALL_WEEKDAYS,
     Hukou,

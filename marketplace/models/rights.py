@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.accounts import User
@@ -155,16 +155,3 @@ class CaseEvent(db.Model):
     __table_args__ = (
         CheckConstraint("(case_id IS NULL) <> (complaint_id IS NULL)", name="one_subject"),
     )
-
-
-class ScheduledRun(db.Model):
-    """A claimed run of a scheduled job; the unique (job, period) makes each run happen once."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    job: Mapped[str] = mapped_column(String(40))
-    period: Mapped[str] = mapped_column(String(20))
-    started_at: Mapped[datetime] = mapped_column(default=utcnow)
-    finished_at: Mapped[datetime | None]
-    result: Mapped[str] = mapped_column(Text, default="")
-
-    __table_args__ = (UniqueConstraint("job", "period"),)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask_babel import gettext
 from sqlalchemy import func, select, update
 
-from marketplace import outbox
 from marketplace.errors import N_
 from marketplace.models import Notification, User, db, utcnow
+from marketplace.notifications import outbox
 
 MESSAGES = {
     "application_received": N_("New application for “%(subject)s”."),

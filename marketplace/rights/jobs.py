@@ -1,28 +1,27 @@
-"""Service functions the scheduler runs: reminders before the registration deadline, gig closing."""
+"""Scheduled jobs of rights: wage arrears, registration and subsidy reminders (POLICY §2, §9)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
-from marketplace import index_versions as versions
 from marketplace.i18n import to_local
 from marketplace.models import (
     Application,
     AppStatus,
     BenefitFacts,
-    Gig,
-    GigStatus,
     Registration,
     Shift,
     WorkerProfile,
     db,
-    utcnow,
 )
 from marketplace.notifications.services import notify
 from marketplace.policy import registration as rule
 from marketplace.policy.subsidy import subsidy_end_month
+from marketplace.rights.cases import detect_arrears
+from marketplace.rights.registration import group_of
+from marketplace.schedule import Job
 
 # Issue 6: subsidy end reminders 3 months before the last subsidised month.
 SUBSIDY_REMINDER_MONTHS = 3
@@ -61,25 +60,8 @@ def local_start_day(starts_at_utc: datetime) -> date:
     return to_local(starts_at_utc).date()
 
 
-def close_finished_gigs(now: datetime | None = None) -> int:
-    """Close open gigs whose shifts have all ended."""
-    now = now or utcnow()
-    still_running = select(Shift.id).where(Shift.gig_id == Gig.id, Shift.ends_at > now).exists()
-    result = db.session.execute(
-        update(Gig)
-        .where(Gig.status == GigStatus.OPEN, ~still_running)
-        .values(status=GigStatus.CLOSED)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount:
-        versions.bump(versions.GIGS)
-    return result.rowcount
-
-
 def subsidy_end_reminders(on: date) -> int:
     """Tell workers whose subsidy's last month is 3 months after ``on``'s month (N(十一))."""
-    from marketplace.rights.registration import group_of
-
     rows = db.session.execute(
         select(BenefitFacts, WorkerProfile)
         .join(WorkerProfile, WorkerProfile.user_id == BenefitFacts.worker_id)
@@ -96,3 +78,40 @@ def subsidy_end_reminders(on: date) -> int:
             notify(profile.user_id, "subsidy_ending", f"{year}-{month:02d}", "/entitlements")
             sent += 1
     return sent
+
+
+def _wage_arrears(now: datetime) -> str:
+    return f"{len(detect_arrears(now.date()))} cases opened"
+
+
+def _registration_reminders(now: datetime) -> str:
+    return f"{registration_reminders(now.date())} reminders sent"
+
+
+def _subsidy_reminders(now: datetime) -> str:
+    return f"{subsidy_end_reminders(now.date())} reminders sent"
+
+
+JOBS = (
+    Job(
+        "wage_arrears",
+        _wage_arrears,
+        {"hour": 6, "minute": 0},
+        "%Y-%m-%d",
+        "Open wage-arrears cases for shifts unpaid past pay date + grace (POLICY §9).",
+    ),
+    Job(
+        "registration_reminders",
+        _registration_reminders,
+        {"hour": 9, "minute": 0},
+        "%Y-%m-%d",
+        "Remind workers 14 and 3 days before the registration deadline (N(二)).",
+    ),
+    Job(
+        "subsidy_reminders",
+        _subsidy_reminders,
+        {"hour": 9, "minute": 30},
+        "%Y-%m",  # daily trigger, but claimed once a month: a missed day is caught up
+        "Remind workers 3 months before their social-insurance subsidy ends (N(十一)).",
+    ),
+)

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from marketplace import outbox
 from marketplace.models import OutboxMessage, OutboxStatus, db, utcnow
+from marketplace.notifications import outbox
 from marketplace.notifications.services import notify
 from tests.factories import make_worker
 

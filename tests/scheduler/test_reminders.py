@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from marketplace import reminders
 from marketplace.i18n import to_local
+from marketplace.matchmaking import jobs as matchmaking_jobs
 from marketplace.models import Notification, Season, db, utcnow
 from marketplace.scheduler import run_job
 from marketplace.work.services import accept, apply_to_shift
@@ -42,8 +42,8 @@ def test_season_alert_fourteen_days_before_moratorium(app):
     fisher = make_worker("渔民", season_ids=[moratorium.id])
     other = make_worker("保洁员")
     db.session.commit()
-    assert reminders.season_alerts(date(2027, 4, 16)) == 0
-    assert reminders.season_alerts(date(2027, 4, 17)) >= 1
+    assert matchmaking_jobs.season_alerts(date(2027, 4, 16)) == 0
+    assert matchmaking_jobs.season_alerts(date(2027, 4, 17)) >= 1
     assert _count("season_starting", fisher.id) == 1
     assert _count("season_starting", other.id) == 0
 
@@ -51,4 +51,4 @@ def test_season_alert_fourteen_days_before_moratorium(app):
 def test_retrain_keeps_model_without_new_interactions(app, tmp_path, monkeypatch):
     """Nothing logged since the last model: the nightly job keeps it."""
     monkeypatch.setattr(app, "instance_path", str(tmp_path))
-    assert reminders.retrain_if_new() == "0 new interactions; model kept"
+    assert matchmaking_jobs.retrain_if_new() == "0 new interactions; model kept"

@@ -32,7 +32,7 @@ class LoggingSender:
 
 def sender():
     """The configured sender instance."""
-    spec = current_app.config.get("OUTBOX_SENDER", "marketplace.outbox:LoggingSender")
+    spec = current_app.config.get("OUTBOX_SENDER", "marketplace.notifications.outbox:LoggingSender")
     module, _, name = spec.partition(":")
     return getattr(importlib.import_module(module), name)()
 

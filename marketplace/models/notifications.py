@@ -1,4 +1,4 @@
-"""Messages waiting to leave the platform (SMS and the like); kept after sending, never deleted."""
+"""Notifications: the in-app inbox and the messages waiting to leave the platform (SMS …)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,15 @@ class OutboxMessage(db.Model):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+
+
+class Notification(db.Model):
+    """An in-app message; text is rendered from ``kind`` in the reader's language."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    link: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    read_at: Mapped[datetime | None]
