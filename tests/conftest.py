@@ -141,3 +141,36 @@ def accepted(app):
         return worker, employer, application, current_agreement(application)
 
     return _accepted
+
+
+@pytest.fixture
+def count_queries(app):
+    """Count the SQL statements run inside a ``with count_queries() as counted:`` block.
+
+    ``counted.n`` is the number of statements; a list page's count must not grow with its rows
+    (one query per row is the N+1 this catches).
+    """
+    from contextlib import contextmanager
+
+    from sqlalchemy import event
+
+    class Counted:
+        n = 0
+        statements: list[str] = []
+
+    @contextmanager
+    def _count():
+        counted = Counted()
+        counted.statements = []
+
+        def before(_conn, _cursor, statement, *_args):
+            counted.n += 1
+            counted.statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", before)
+        try:
+            yield counted
+        finally:
+            event.remove(db.engine, "before_cursor_execute", before)
+
+    return _count

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
@@ -38,20 +38,22 @@ class Ranked:
 
 def _log(surface: str, pairs: list[tuple[int, int, Match]], version: str) -> None:
     """Record what was shown, in order, so training learns from real exposure."""
+    if not pairs:
+        return
     now = utcnow()
-    db.session.add_all(
-        Impression(
-            surface=surface,
-            gig_id=gig_id,
-            worker_id=worker_id,
-            position=i,
-            score=float(m.score),
-            model_version=version,
-            shown_at=now,
-        )
+    rows = [
+        {
+            "surface": surface,
+            "gig_id": gig_id,
+            "worker_id": worker_id,
+            "position": i,
+            "score": float(m.score),
+            "model_version": version,
+            "shown_at": now,
+        }
         for i, (gig_id, worker_id, m) in enumerate(pairs)
-    )
-    db.session.flush()
+    ]
+    db.session.execute(insert(Impression), rows)  # one statement for the whole list
 
 
 def _engaged(*conditions) -> set[tuple[int, int]]:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
 from marketplace.models import (
@@ -17,6 +18,7 @@ from marketplace.models import (
     CaseStatus,
     Payment,
     Role,
+    Shift,
     User,
     WageCase,
     db,
@@ -219,7 +221,15 @@ def staff_step(user: User, case_id: int, outcome: str, note: str) -> WageCase:
 
 def cases_for(user: User) -> list[WageCase]:
     """The cases a user may see: their own, or all for staff (open ones first)."""
-    stmt = select(WageCase).order_by(WageCase.closed_at.is_not(None), WageCase.opened_at.desc())
+    stmt = (
+        select(WageCase)
+        .order_by(WageCase.closed_at.is_not(None), WageCase.opened_at.desc())
+        .options(
+            selectinload(WageCase.application)
+            .selectinload(Application.shift)
+            .selectinload(Shift.gig)
+        )
+    )
     if user.role not in STAFF:
         stmt = stmt.where((WageCase.worker_id == user.id) | (WageCase.employer_id == user.id))
     return list(db.session.scalars(stmt.limit(200)))
