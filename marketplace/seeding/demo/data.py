@@ -28,8 +28,10 @@ class Layout:
     optional: tuple[str, ...] = ()
 
 
+# Columns of sectors.csv left empty for a sector whose work is never paid by the piece.
 _PIECE = ("piece_unit", "piece_fen_lo", "piece_fen_hi", "pieces_lo", "pieces_hi", "piece_families")
 
+# Every table in seeds/demo/ and its layout (README.md there says what the columns mean).
 TABLES: dict[str, Layout] = {
     "names.csv": Layout(("list", "value")),
     "regions.csv": Layout(("group", "code")),
@@ -45,8 +47,7 @@ TABLES: dict[str, Layout] = {
             "day_pay_yuan_lo",
             "day_pay_yuan_hi",
             "form_mix",
-            *_PIECE[:5],
-            "piece_families",
+            *_PIECE,
             "credit_prefix",
         ),
         optional=_PIECE,

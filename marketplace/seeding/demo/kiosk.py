@@ -159,16 +159,16 @@ class KioskActivity(Referrals):
 
     def _need(self, desk: Desk, days_ago: int) -> dict:
         work = FISHING_WORK if desk.towns[0].name_zh in FISHING_TOWNS else OTHER_WORK
-        code = str(
-            pick(self.rng, [(c, w) for c, (w, _) in work.items() if c in self.ref.by_category])
-        )
+        offered = [(c, weight) for c, (weight, _) in work.items() if c in self.ref.by_category]
+        code = str(pick(self.rng, offered))
         skills = self.ref.by_category[code]
         words = [
             self.rng.choice((base_skill_name(s.name_zh), *s.synonyms_zh))
             for s in self.rng.sample(skills, min(2, len(skills)))
         ]
         towns = desk.towns[:4]
-        male = self.rng.random() < work[code][1]
+        _, male_share = work[code]
+        male = self.rng.random() < male_share
         return {
             "name": names.person_name(self.rng, male),
             "mobile": self.ids.mobile(),
