@@ -45,7 +45,7 @@ from marketplace.seeding.demo import (
     demo_steps,
     generate_demo,
 )
-from marketplace.seeding.demo_catalog import FISHING_TOWNS
+from marketplace.seeding.demo.catalog import FISHING_TOWNS
 from marketplace.seeding.reference import load_reference
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

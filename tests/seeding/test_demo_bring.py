@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from marketplace.models import Gig, Skill, db
 from marketplace.seeding.demo import generate_demo
-from marketplace.seeding.demo_bring import ID_CARD, what_to_bring
-from marketplace.seeding.demo_context import SkillRef
+from marketplace.seeding.demo.bring import ID_CARD, what_to_bring
+from marketplace.seeding.demo.context import SkillRef
 from marketplace.seeding.reference import load_reference
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -2,7 +2,7 @@
 
 The demo staff member's station (石浦) and the busiest station of a few other districts get a
 month of walk-ins up to ``clock.now``: 求职需求 of people without accounts, referrals of workers
-and of those people to gigs near the station (``demo_referrals``), a couple of accounts signed
+and of those people to gigs near the station (``referrals``), a couple of accounts signed
 up with staff help, and today's record views. The phase runs after all others and only adds
 rows, so its draws from the random source change nothing they made.
 """
@@ -26,12 +26,13 @@ from marketplace.models import (
     db,
     staff_station,
 )
-from marketplace.seeding import demo_names as names
-from marketplace.seeding.demo_catalog import FISHING_TOWNS, base_skill_name
-from marketplace.seeding.demo_context import Clock, Identities, Reference, TownRef, bulk_insert_ids
-from marketplace.seeding.demo_gigs import GigPlan
-from marketplace.seeding.demo_people import user_row
-from marketplace.seeding.demo_referrals import (
+from marketplace.seeding.demo import data, names
+from marketplace.seeding.demo.accounts import DEMO_ACCOUNTS, DEMO_STATION
+from marketplace.seeding.demo.catalog import FISHING_TOWNS, base_skill_name
+from marketplace.seeding.demo.context import Clock, Identities, Reference, TownRef, bulk_insert_ids
+from marketplace.seeding.demo.people import user_row
+from marketplace.seeding.demo.plans import GigPlan
+from marketplace.seeding.demo.referrals import (
     DAYS,
     OPEN_HOURS,
     Desk,
@@ -40,7 +41,6 @@ from marketplace.seeding.demo_referrals import (
     Volume,
     pick,
 )
-from marketplace.seeding.demo_story import DEMO_MOBILES, DEMO_STATION
 from matching.features import haversine_km
 
 __all__ = ["KioskSummary", "Market", "add_kiosk_activity"]
@@ -48,21 +48,35 @@ __all__ = ["KioskSummary", "Market", "add_kiosk_activity"]
 OTHER_STATIONS = 3  # stations in other districts that get activity too
 REFER_KM = 30.0  # gigs in the station's district this close are referred to
 VIEW_ACTION = "kiosk_view_worker"  # as kiosk.services.open_worker writes it
-HOME_VOLUME = Volume(
-    needs=24, needs_today=3, applied=12, referred=5, referred_needs=0.55, signups=2, views=4
-)
-OTHER_VOLUME = Volume(
-    needs=12, needs_today=1, applied=6, referred=3, referred_needs=0.55, signups=1, views=2
-)
-# What people ask for at a fishing station and elsewhere: (category, weight).
-FISHING_WORK = (("fishing", 50), ("cleaning", 12), ("eldercare", 10), ("farming", 8))
-OTHER_WORK = (("cleaning", 20), ("domestic", 15), ("eldercare", 15), ("warehouse", 12))
-OTHER_WORK += (("catering", 12), ("manufacturing", 10), ("delivery", 8), ("property", 8))
-MALE_SHARE = {"fishing": 0.85, "cleaning": 0.3, "domestic": 0.1, "eldercare": 0.2}
-WANTS = ("{work}", "想找{work}的活", "{work}，做过几年", "{work}，没做过可以学", "{work}或{other}")
-WHEN_FISHING = ("休渔期全天", "休渔期每天都行", "船进坞这两个月全天", "上午")
-WHEN_OTHER = ("周末", "工作日白天", "每天上午", "下午1点以后", "随时可以", "一周三四天")
-NOTES = ("", "", "", "不会用智能手机，请打电话", "腰不好，不做重活", "有健康证", "离家近些最好")
+
+
+def _volume(station: str) -> Volume:
+    row = data.where("kiosk_volumes.csv", station=station)[0]
+    counts = {c: row.convert(c, int) for c in ("needs", "needs_today", "applied", "referred")}
+    return Volume(
+        **counts,
+        referred_needs=row.convert("referred_needs", float),
+        signups=row.convert("signups", int),
+        views=row.convert("views", int),
+    )
+
+
+def _work(station: str) -> dict[str, tuple[int, float]]:
+    rows = data.where("kiosk_work.csv", station=station)
+    return {
+        r["category_code"]: (r.convert("weight", int), r.convert("male_share", float)) for r in rows
+    }
+
+
+HOME_VOLUME = _volume("home")
+OTHER_VOLUME = _volume("other")
+# What people ask for at a fishing station and elsewhere: category → (weight, share of men).
+FISHING_WORK = _work("fishing")
+OTHER_WORK = _work("other")
+WANTS = data.values("lists.csv", "kiosk_wants")
+WHEN_FISHING = data.values("lists.csv", "kiosk_when_fishing")
+WHEN_OTHER = data.values("lists.csv", "kiosk_when_other")
+NOTES = data.values("lists.csv", "kiosk_notes", blank_ok=True)
 
 
 @dataclass(frozen=True)
@@ -87,7 +101,8 @@ class KioskActivity(Referrals):
     def desks(self, password_hash: str) -> list[Desk]:
         """The demo staff member's station and the busiest station of a few other districts."""
         stations = list(db.session.scalars(select(Station).order_by(Station.code)))
-        staff_id = db.session.scalar(select(User.id).where(User.mobile == DEMO_MOBILES[2]))
+        staff = DEMO_ACCOUNTS[Role.STAFF].mobile
+        staff_id = db.session.scalar(select(User.id).where(User.mobile == staff))
         home = next((s for s in stations if s.code == DEMO_STATION), None)
         if home is None or staff_id is None:
             return []
@@ -144,14 +159,16 @@ class KioskActivity(Referrals):
 
     def _need(self, desk: Desk, days_ago: int) -> dict:
         work = FISHING_WORK if desk.towns[0].name_zh in FISHING_TOWNS else OTHER_WORK
-        code = str(pick(self.rng, [(c, w) for c, w in work if c in self.ref.by_category]))
+        offered = [(c, weight) for c, (weight, _) in work.items() if c in self.ref.by_category]
+        code = str(pick(self.rng, offered))
         skills = self.ref.by_category[code]
         words = [
             self.rng.choice((base_skill_name(s.name_zh), *s.synonyms_zh))
             for s in self.rng.sample(skills, min(2, len(skills)))
         ]
         towns = desk.towns[:4]
-        male = self.rng.random() < MALE_SHARE.get(code, 0.5)
+        _, male_share = work[code]
+        male = self.rng.random() < male_share
         return {
             "name": names.person_name(self.rng, male),
             "mobile": self.ids.mobile(),

@@ -24,43 +24,15 @@ from marketplace.models import (
     db,
 )
 from marketplace.security import id_number_index
-from marketplace.seeding.demo_catalog import FISHING_TOWNS
-from marketplace.seeding.demo_codes import make_credit_code, make_id_number
+from marketplace.seeding.demo import data
+from marketplace.seeding.demo.catalog import FISHING_TOWNS
+from marketplace.seeding.demo.codes import make_credit_code, make_id_number
 
 # China has kept UTC+8 without daylight saving since 1991, so a fixed offset is exact.
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 WINDOW_DAYS = 90  # gigs are dated from 90 days ago to 90 days ahead
-MOBILE_PREFIXES = (
-    "130",
-    "131",
-    "132",
-    "133",
-    "135",
-    "136",
-    "137",
-    "139",
-    "150",
-    "151",
-    "152",
-    "153",
-    "155",
-    "156",
-    "157",
-    "158",
-    "159",
-    "177",
-    "180",
-    "181",
-    "182",
-    "183",
-    "186",
-    "187",
-    "188",
-    "189",
-    "191",
-    "198",
-    "199",
-)
+# Mainland mobile number prefixes a demo account is given.
+MOBILE_PREFIXES = data.column("mobile_prefixes.csv", "prefix")
 
 
 @dataclass(frozen=True)

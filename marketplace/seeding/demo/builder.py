@@ -1,26 +1,17 @@
-"""A deterministic demo market: 2,000 workers, 200 employers, 1,000 gigs and their history.
-
-Everything is drawn from one ``random.Random(seed)`` and planned in Python, then written
-with a handful of bulk ``INSERT``s (``db.session.execute(insert(Model), rows)``), so a run
-takes seconds, not minutes. The generator flushes and never commits: the CLI commits.
-"""
+"""One run of the demo generator: plans the accounts and gigs, then bulk-inserts them."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from marketplace.models import (
     Application,
-    AppStatus,
     EmployerProfile,
     Gig,
-    Impression,
-    Notification,
     Payment,
     Rating,
     Shift,
@@ -34,9 +25,16 @@ from marketplace.models import (
     worker_skill,
 )
 from marketplace.security import hash_password
-from marketplace.seeding.demo_bring import what_to_bring
-from marketplace.seeding.demo_catalog import GIGS_PER_KIND
-from marketplace.seeding.demo_context import (
+from marketplace.seeding.demo.accounts import (
+    DEMO_PASSWORD,
+    DEMO_STATION,
+    demo_employer,
+    demo_worker,
+    staff_accounts,
+)
+from marketplace.seeding.demo.bring import what_to_bring
+from marketplace.seeding.demo.catalog import GIGS_PER_KIND
+from marketplace.seeding.demo.context import (
     Clock,
     Identities,
     Reference,
@@ -44,44 +42,16 @@ from marketplace.seeding.demo_context import (
     bulk_insert_ids,
     load_reference_snapshot,
 )
-from marketplace.seeding.demo_exposure import impression_rows
-from marketplace.seeding.demo_gigs import GigPlan, SeasonPlanner, plan_gig
-from marketplace.seeding.demo_kiosk import Market, add_kiosk_activity
-from marketplace.seeding.demo_people import (
-    EmployerSeed,
-    WorkerSeed,
-    build_employer,
-    build_worker,
-    employer_kinds,
-)
-from marketplace.seeding.demo_staffing import AppPlan, Staffing
-from marketplace.seeding.demo_story import (
-    DEMO_LOGINS,
-    DEMO_MOBILES,
-    DEMO_PASSWORD,
-    DEMO_STATION,
-    demo_employer,
-    demo_gigs,
-    demo_worker,
-    force_story,
-    staff_accounts,
-    story_notifications,
-)
-
-__all__ = [
-    "DEMO_LOGINS",
-    "DEMO_PASSWORD",
-    "DemoSummary",
-    "demo_present",
-    "demo_steps",
-    "generate_demo",
-]
+from marketplace.seeding.demo.gigs import SeasonPlanner, plan_gig
+from marketplace.seeding.demo.people import build_employer, build_worker, employer_kinds
+from marketplace.seeding.demo.plans import EmployerSeed, GigPlan, WorkerSeed
+from marketplace.seeding.demo.staffing import AppPlan
 
 WORKERS = 2000
 EMPLOYERS = 200
 GIGS = 1000
 # Progress units per phase; demo_steps() is their sum.
-_PHASES = {
+PHASES = {
     "workers": 30,
     "accounts": 10,
     "employers": 5,
@@ -92,37 +62,7 @@ _PHASES = {
 }
 
 
-@dataclass(frozen=True)
-class DemoSummary:
-    """How many rows of each kind the demo market added."""
-
-    workers: int
-    employers: int
-    gigs: int
-    shifts: int
-    applications: int
-    payments: int
-    ratings: int
-    notifications: int
-    needs: int
-    referrals: int
-
-    def __str__(self) -> str:
-        return ", ".join(f"{count} {name}" for name, count in asdict(self).items())
-
-
-def demo_steps() -> int:
-    """Total progress units ``generate_demo`` reports, for sizing a progress bar."""
-    return sum(_PHASES.values())
-
-
-def demo_present() -> bool:
-    """True when any of the demo accounts exists already."""
-    found = db.session.scalar(select(User.id).where(User.mobile.in_(DEMO_MOBILES)).limit(1))
-    return found is not None
-
-
-class _Builder:
+class Builder:
     """One run of the generator: its random source, clock, reference data and progress."""
 
     def __init__(
@@ -149,7 +89,7 @@ class _Builder:
         for n in range(crowd):
             workers.append(build_worker(rng, ref, clock, ids, pw))
             # Spread the phase's units evenly over the crowd; they add up exactly.
-            units = (n + 1) * _PHASES["workers"] // crowd - n * _PHASES["workers"] // crowd
+            units = (n + 1) * PHASES["workers"] // crowd - n * PHASES["workers"] // crowd
             if units:
                 self.report(units)
         taken = {e.profile["name"] for e in employers}
@@ -182,14 +122,14 @@ class _Builder:
             worker_season,
             [{"worker_id": w.user_id, "season_id": s} for w in workers for s in w.season_ids],
         )
-        self.report(_PHASES["accounts"])
+        self.report(PHASES["accounts"])
         bulk_insert(EmployerProfile, [{"user_id": e.user_id, **e.profile} for e in employers])
         station_id = db.session.scalar(select(Station.id).where(Station.code == DEMO_STATION))
         if station_id is not None:
             bulk_insert(
                 staff_station, [{"user_id": by_row[id(staff[0])], "station_id": station_id}]
             )
-        self.report(_PHASES["employers"])
+        self.report(PHASES["employers"])
 
     def gigs(self, employers: list[EmployerSeed]) -> list[GigPlan]:
         """Random gigs from verified employers (the demo employer's come from the story)."""
@@ -227,7 +167,7 @@ class _Builder:
         )
         for (_plan, shift), shift_id in zip(shifts, shift_ids, strict=True):
             shift.id = shift_id
-        self.report(_PHASES["gigs"])
+        self.report(PHASES["gigs"])
 
     def insert_work(self, apps: list[AppPlan]) -> None:
         """Applications, then the payments and ratings that hang off them."""
@@ -262,7 +202,7 @@ class _Builder:
                 for r in a.ratings
             ],
         )
-        self.report(_PHASES["applications"])
+        self.report(PHASES["applications"])
 
 
 def _gig_row(plan: GigPlan, now: datetime) -> dict:
@@ -287,67 +227,3 @@ def _gig_row(plan: GigPlan, now: datetime) -> dict:
         "status": plan.status(now),
         "created_at": plan.created_at,
     }
-
-
-def generate_demo(
-    *,
-    seed: int = 20261121,
-    today: date | None = None,
-    progress: Callable[[int], None] | None = None,
-    scale: float = 1.0,
-) -> DemoSummary:
-    """Build the demo market; flush, never commit. Refuses when demo accounts exist.
-
-    ``today`` fixes the calendar (Asia/Shanghai) for repeatable runs; ``scale`` shrinks the
-    crowd for quick tests (1.0 gives 2,000 workers, 200 employers and 1,000 gigs).
-    """
-    if demo_present():
-        raise RuntimeError(
-            "The demo market is already present (demo accounts such as "
-            f"{DEMO_MOBILES[0]} exist); its data is kept. Use a fresh database to rebuild it."
-        )
-    run = _Builder(seed, today, scale, progress)
-    workers, employers = run.people()
-    run.insert_people(workers, employers)
-
-    story = demo_gigs(run.rng, run.ref, run.clock, employers[0])
-    plans = story.plans + run.gigs(employers)
-    # The demo worker only turns up in fishing gigs, so his pages tell one clear story.
-    staffing = Staffing(run.rng, run.clock, workers, specialists={workers[0].user_id})
-    story_apps = force_story(staffing, story, workers[0].user_id)
-    for plan in plans:
-        for shift in plan.shifts:
-            staffing.fill(plan, shift)
-    run.insert_gigs(plans)
-    run.insert_work(staffing.apps)
-    bulk_insert(Impression, impression_rows(run.rng, plans, staffing.apps, staffing))
-
-    received = [
-        a for a in staffing.apps if a.gig.employer is employers[0] and a.status == AppStatus.APPLIED
-    ][:6]
-    notes = story_notifications(story_apps, received, run.clock)
-    bulk_insert(Notification, notes)
-    db.session.flush()
-    run.report(_PHASES["notifications"])
-    # Last, so the kiosks' draws from the random source change nothing made above.
-    kiosk = add_kiosk_activity(
-        run.rng,
-        run.clock,
-        run.ref,
-        run.ids,
-        run.password_hash,
-        Market(workers, plans, staffing.apps),
-    )
-    run.report(_PHASES["kiosk"])
-    return DemoSummary(
-        workers=len(workers),
-        employers=len(employers),
-        gigs=len(plans),
-        shifts=sum(len(p.shifts) for p in plans),
-        applications=len(staffing.apps),
-        payments=sum(a.payment is not None for a in staffing.apps),
-        ratings=sum(len(a.ratings) for a in staffing.apps),
-        notifications=len(notes),
-        needs=kiosk.needs,
-        referrals=kiosk.referrals,
-    )

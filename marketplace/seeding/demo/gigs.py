@@ -7,11 +7,10 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from marketplace.gigs.pricing import daily_pay_fen
-from marketplace.models import EmployerKind, GigStatus, PayUnit, SeasonTag, WorkForm
+from marketplace.models import EmployerKind, PayUnit, SeasonTag, WorkForm
 from marketplace.policy.part_time import MAX_PAY_CYCLE_DAYS
-from marketplace.seeding import demo_names as names
-from marketplace.seeding.demo_catalog import (
+from marketplace.seeding.demo import data, names
+from marketplace.seeding.demo.catalog import (
     CATEGORY_SEASON_KINDS,
     DEFAULT_SECTOR,
     FISHING_HARVESTS,
@@ -21,71 +20,16 @@ from marketplace.seeding.demo_catalog import (
     SLOTS_PER_KIND,
     Sector,
 )
-from marketplace.seeding.demo_context import Clock, Reference, SkillRef, TownRef
-from marketplace.seeding.demo_people import EmployerSeed
-from marketplace.seeding.demo_wording import gig_description, gig_title
+from marketplace.seeding.demo.context import Clock, Reference, SkillRef, TownRef
+from marketplace.seeding.demo.plans import EmployerSeed, GigPlan, ShiftPlan
+from marketplace.seeding.demo.wording import gig_description, gig_title
 
 # Fishing skills idle boats need during the moratorium, and those the landed catch needs.
-MORATORIUM_SKILLS = ("fishing.net_mending", "fishing.gear_maintenance", "fishing.boat_maintenance")
-PROCESSING_FAMILY_SKILLS = (
-    "fishing.seafood_sorting",
-    "fishing.crab_processing",
-    "fishing.shellfish_processing",
-    "fishing.fish_drying",
-    "fishing.seafood_freezing",
-    "fishing.dock_loading",
-)
+MORATORIUM_SKILLS = data.values("lists.csv", "moratorium_skills")
+PROCESSING_FAMILY_SKILLS = data.values("lists.csv", "processing_skills")
 # Labour Contract Law art. 68: part-time work (非全日制用工) averages at most 4 hours a day.
 PART_TIME_MAX_MINUTES = 4 * 60
 PART_TIME_LENGTHS = tuple(m for m in (120, 150, 180, 210, 240) if m <= PART_TIME_MAX_MINUTES)
-
-
-@dataclass
-class ShiftPlan:
-    """One shift of a planned gig."""
-
-    starts_at: datetime
-    ends_at: datetime
-    slots: int
-    checkin_code: str
-    filled: int = 0
-    id: int = 0  # set once inserted
-
-
-@dataclass
-class GigPlan:
-    """Everything needed to insert a gig, its skills and its shifts."""
-
-    employer: EmployerSeed
-    category_code: str
-    skills: list[SkillRef]
-    town: TownRef
-    work_form: WorkForm
-    season_tag: SeasonTag
-    pay_unit: PayUnit
-    pay_fen: int
-    pieces_per_day: int | None
-    minutes: int
-    shifts: list[ShiftPlan]
-    lat: float
-    lon: float
-    title: str = ""
-    description: str = ""
-    address: str = ""
-    pay_within_days: int = 7
-    injury_insurance: bool = False
-    created_at: datetime | None = None
-    piece_unit: str = ""
-    id: int = 0  # set once inserted
-
-    @property
-    def daily_pay_fen(self) -> int:
-        """What a day's work pays (marketplace.gigs.pricing)."""
-        return daily_pay_fen(self.pay_fen, self.pay_unit, self.minutes, self.pieces_per_day)
-
-    def status(self, now: datetime) -> GigStatus:
-        """Open while a shift is still to come."""
-        return GigStatus.OPEN if any(s.starts_at > now for s in self.shifts) else GigStatus.CLOSED
 
 
 def _round_up(value: float, step: int) -> int:

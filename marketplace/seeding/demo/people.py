@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from marketplace.models import ALL_WEEKDAYS, EmployerKind, Hukou, Role, Verification
 from marketplace.policy.identity import mask_id_number
 from marketplace.security import encrypt_id_number, id_number_index
-from marketplace.seeding import demo_names as names
-from marketplace.seeding.demo_catalog import (
+from marketplace.seeding.demo import data, names
+from marketplace.seeding.demo.catalog import (
     DEFAULT_SECTOR,
     KIND_SECTORS,
     KIND_WEIGHTS,
@@ -19,41 +19,13 @@ from marketplace.seeding.demo_catalog import (
     base_skill_name,
     short_place,
 )
-from marketplace.seeding.demo_codes import random_birth_date
-from marketplace.seeding.demo_context import Clock, Identities, Reference, SkillRef, TownRef
+from marketplace.seeding.demo.codes import random_birth_date
+from marketplace.seeding.demo.context import Clock, Identities, Reference, SkillRef, TownRef
+from marketplace.seeding.demo.plans import EmployerSeed, WorkerSeed
 
-WEEKDAY_PATTERNS = ((ALL_WEEKDAYS, 50), (0b0011111, 20), (0b1100000, 10), (0, 20))  # 0: random
-REJECTION_NOTES = ("营业执照照片不清晰，请重新上传。", "单位名称与信用代码不一致。")
-
-
-@dataclass
-class WorkerSeed:
-    """One worker: the account, the profile, and what the gig matcher needs to know."""
-
-    user: dict
-    profile: dict
-    skills: list[SkillRef]
-    season_ids: list[int]
-    town: TownRef
-    user_id: int = 0  # set once the account is inserted
-
-    @property
-    def category_codes(self) -> list[str]:
-        """The categories of the worker's skills, without repeats."""
-        return list(dict.fromkeys(s.category_code for s in self.skills))
-
-
-@dataclass
-class EmployerSeed:
-    """One employer: the account, the profile, and the sector it hires for."""
-
-    user: dict
-    profile: dict
-    kind: EmployerKind
-    sector: str
-    town: TownRef
-    verified: bool
-    user_id: int = 0  # set once the account is inserted
+# Weekday masks (bit 0 = Monday) written in binary; 0 stands for a random mask.
+WEEKDAY_PATTERNS = data.weights("weekdays", lambda mask: int(mask, 2))
+REJECTION_NOTES = data.values("lists.csv", "rejection_notes")
 
 
 def user_row(role: Role, mobile: str, password_hash: str, name: str, created: datetime) -> dict:
@@ -107,8 +79,9 @@ class _Persona:
     local: bool
 
 
-_FEMALE_SECTORS = ("domestic", "eldercare", "childcare")
-_MALE_SECTORS = ("fishing", "renovation", "driving", "warehouse", "property")
+# Sectors whose workers are mostly women, and those whose workers are mostly men.
+_FEMALE_SECTORS = data.values("lists.csv", "female_sectors")
+_MALE_SECTORS = data.values("lists.csv", "male_sectors")
 
 
 def _persona(rng: random.Random, ref: Reference) -> _Persona:

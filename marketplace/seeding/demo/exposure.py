@@ -6,8 +6,8 @@ import random
 from collections import defaultdict
 from datetime import timedelta
 
-from marketplace.seeding.demo_gigs import GigPlan
-from marketplace.seeding.demo_staffing import AppPlan, Staffing
+from marketplace.seeding.demo.plans import GigPlan
+from marketplace.seeding.demo.staffing import AppPlan, Staffing
 
 SHOWN_PER_GIG = 10  # a candidate list's length: applicants plus workers who passed it by
 

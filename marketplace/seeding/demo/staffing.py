@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from marketplace.models import AppStatus
-from marketplace.seeding import demo_names as names
-from marketplace.seeding.demo_context import Clock
-from marketplace.seeding.demo_gigs import GigPlan, ShiftPlan
-from marketplace.seeding.demo_people import WorkerSeed
+from marketplace.seeding.demo import data, names
+from marketplace.seeding.demo.context import Clock
+from marketplace.seeding.demo.plans import GigPlan, ShiftPlan, WorkerSeed
 
-FUTURE_STATUSES = ((AppStatus.APPLIED, 50), (AppStatus.REJECTED, 25), (AppStatus.WITHDRAWN, 25))
+# Statuses of a shift's applications besides the accepted ones (past shifts: applied → rejected).
+FUTURE_STATUSES = data.weights("application_status.not_accepted", AppStatus)
 
 
 @dataclass

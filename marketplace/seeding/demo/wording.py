@@ -3,34 +3,26 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
 
-from marketplace.models import PayUnit, SeasonTag, WorkForm
-from marketplace.seeding.demo_catalog import (
+from marketplace.models import PayUnit, WorkForm
+from marketplace.seeding.demo.catalog import (
     DEFAULT_SECTOR,
-    SEASON_TITLE_PREFIX,
+    NO_SEASON_WORDING,
+    SEASON_WORDING,
     SECTORS,
     base_skill_name,
     short_place,
     title_suffixes,
 )
-
-if TYPE_CHECKING:
-    from marketplace.seeding.demo_gigs import GigPlan
-
-SEASON_PHRASES = {
-    SeasonTag.MORATORIUM: "休渔期间渔船停港，欢迎在家渔民报名。",
-    SeasonTag.FARMING_LULL: "农闲时节，欢迎附近村民报名。",
-    SeasonTag.HARVEST: "旺季用工，做满一季另有奖励。",
-}
+from marketplace.seeding.demo.plans import GigPlan
 
 
 def gig_title(rng: random.Random, plan: GigPlan) -> str:
     """E.g. '休渔期补网工', '石浦海鲜分拣临时工', '外卖骑手（时间自由）'."""
     base = base_skill_name(plan.skills[0].name_zh)
-    prefix = SEASON_TITLE_PREFIX.get(plan.season_tag.value, "")
-    if plan.season_tag == SeasonTag.HARVEST and plan.category_code == "fishing":
-        prefix = "开渔季"
+    wording = SEASON_WORDING.get(plan.season_tag, NO_SEASON_WORDING)
+    fishing = plan.category_code == "fishing"
+    prefix = wording.fishing_title_prefix if fishing else wording.title_prefix
     options = [s for s in title_suffixes(plan.work_form, base) if s.strip("（）") not in base]
     place = short_place(plan.town.name_zh) if rng.random() < 0.25 else ""
     return f"{place}{prefix}{base}{rng.choice(options or [''])}"
@@ -68,7 +60,7 @@ def gig_description(rng: random.Random, plan: GigPlan, start_hour: float) -> str
         f"工作地点：{plan.town.district_name}{plan.address}。",
         f"工作时间：{_clock_text(start_hour, plan.minutes)}（约{plan.minutes / 60:g}小时）。",
         f"待遇：{_pay_text(plan)}，{_settle_text(plan.pay_within_days)}。",
-        SEASON_PHRASES.get(plan.season_tag, ""),
+        SEASON_WORDING.get(plan.season_tag, NO_SEASON_WORDING).phrase,
         "每天不超过4小时，适合兼顾家庭的朋友。" if plan.work_form == WorkForm.PART_TIME else "",
         "我们为每位工人购买意外伤害保险。" if plan.injury_insurance else "",
         rng.choice(sector.requirements),

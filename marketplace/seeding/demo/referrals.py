@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from marketplace.models import AppStatus, GigStatus, ReferralStatus, Station
-from marketplace.seeding.demo_context import Clock, Reference, TownRef
-from marketplace.seeding.demo_gigs import GigPlan, ShiftPlan
-from marketplace.seeding.demo_people import WorkerSeed
-from marketplace.seeding.demo_staffing import AppPlan
+from marketplace.seeding.demo import data
+from marketplace.seeding.demo.context import Clock, Reference, TownRef
+from marketplace.seeding.demo.plans import GigPlan, ShiftPlan, WorkerSeed
+from marketplace.seeding.demo.staffing import AppPlan
 
 S = ReferralStatus
 DAYS = 30  # how far back kiosk activity goes
 OPEN_HOURS = (7.5, 17.5)  # local hours in which staff serve walk-ins
 SPOT_SHARE = 0.5  # needs' people referred during the visit; the rest a few days later
 # Outcomes staff record for needs' referrals, once the shift is over and before it.
-AFTER_SHIFT = ((S.COMPLETED, 45), (S.NO_SHOW, 15), (S.DECLINED, 20), (S.REFERRED, 20))
-BEFORE_SHIFT = ((S.REFERRED, 40), (S.APPLIED, 20), (S.HIRED, 25), (S.DECLINED, 15))
+AFTER_SHIFT = data.weights("referral_status.after_shift", ReferralStatus)
+BEFORE_SHIFT = data.weights("referral_status.before_shift", ReferralStatus)
 
 
 @dataclass(frozen=True)
