@@ -237,7 +237,6 @@ def referral_status(status: ReferralStatus) -> str:
 def referrals(station: Station):
     """Referrals from every station with their outcome, updated from the marketplace's records."""
     refs = followup.referrals()
-    db.session.commit()
     return render_template("kiosk/referrals.html", station=station, refs=refs, form=OutcomeForm())
 
 

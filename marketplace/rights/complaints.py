@@ -7,6 +7,7 @@ resolved, or referred to labour arbitration. Every step is a CaseEvent; nothing 
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
 from marketplace.models import (
@@ -16,6 +17,7 @@ from marketplace.models import (
     CaseStatus,
     Complaint,
     ComplaintCategory,
+    Shift,
     User,
     db,
     utcnow,
@@ -156,7 +158,15 @@ def staff_step(user: User, complaint_id: int, outcome: str, note: str) -> Compla
 
 def complaints_for(user: User) -> list[Complaint]:
     """The complaints a user is party to, or all of them for staff; open ones first."""
-    stmt = select(Complaint).order_by(Complaint.closed_at.is_not(None), Complaint.opened_at.desc())
+    stmt = (
+        select(Complaint)
+        .order_by(Complaint.closed_at.is_not(None), Complaint.opened_at.desc())
+        .options(
+            selectinload(Complaint.application)
+            .selectinload(Application.shift)
+            .selectinload(Shift.gig)
+        )
+    )
     if user.role not in STAFF:
         stmt = stmt.where(
             (Complaint.complainant_id == user.id) | (Complaint.respondent_id == user.id)

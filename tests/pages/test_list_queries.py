@@ -6,14 +6,19 @@ the statements of one more load; the count with 6 rows must equal the count with
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from flask import g
 
-from marketplace.kiosk.services import NeedInput, record_need
-from marketplace.models import db
+from marketplace.kiosk.services import NeedInput, record_need, refer
+from marketplace.models import ComplaintCategory, db
 from marketplace.notifications.services import notify
 from marketplace.rights.cases import detect_arrears
+from marketplace.rights.complaints import file_complaint
+from marketplace.rights.registration import RegistrationInput, register, today
 from marketplace.work.services import accept, apply_to_shift
+from marketplace.workers.services import profile_of
 from tests.factories import make_employer, make_gig, make_worker, shift_in
 from tests.kiosk.conftest import make_staff, nearest_station
 from tests.rights.conftest import worked_shift
@@ -99,7 +104,49 @@ def _wage_cases(n, login, client):
     return "/wage-cases"
 
 
+def _complaints(n, login, client):
+    employer = make_employer(verified=True)
+    for i in range(n):
+        worker = make_worker(f"应海{i}")
+        worked = worked_shift(employer, worker, title=f"补网工{i}")
+        file_complaint(worker, worked.id, "employer", ComplaintCategory.WORKER_FEE, "收了介绍费")
+    _kiosk(login, client)
+    return "/complaints"
+
+
+def _referrals(n, login, client):
+    staff, station = _kiosk(login, client)
+    _, gigs = _gigs(n)
+    for i, gig in enumerate(gigs):
+        need = record_need(staff, station, NeedInput(f"王{i}", f"1391234{i:04d}", "保洁"))
+        refer(staff, station, gig.id, need_id=need.id)
+    return "/kiosk/referrals"
+
+
+def _registrations(n, login, client):
+    staff, _ = _kiosk(login, client)
+    for i in range(n):
+        worker = make_worker(f"李{i}")
+        register(staff, profile_of(worker), _registration(f"李{i}"))
+    return "/staff/registrations"
+
+
+def _registration(name: str) -> RegistrationInput:
+    return RegistrationInput(
+        work_content="补网",
+        started_on=today() - timedelta(days=10),
+        stable_income=True,
+        pledge_name=name,
+        pledge_agreed=True,
+        retirement_group="male",
+        employer_name="象山渔业合作社",
+    )
+
+
 PAGES = {
+    "complaints (staff)": _complaints,
+    "referrals": _referrals,
+    "registrations (staff)": _registrations,
     "job-seeking needs": _needs,
     "wage cases (staff)": _wage_cases,
     "gig list": _browse,
