@@ -10,16 +10,11 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from .availability import Season
-from .features import (
-    FEATURE_NAMES,
-    JobQuery,
-    WorkerQuery,
-    job_share,
-    worker_share,
-)
+from .features import JobQuery, WorkerQuery, job_share, worker_share
 from .index import IndexCache, JobIndex, WorkerIndex
 from .learning import fit_sides, pair_features
 from .records import Interaction, Job, Match, Worker
+from .registry import FEATURE_NAMES
 from .scoring import COMBINE_MODES, PRIOR_EMPLOYER, PRIOR_WORKER, combine_logits
 from .search import CandidateSearch
 from .taxonomy import Taxonomy
