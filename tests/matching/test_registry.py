@@ -8,13 +8,14 @@ from datetime import date
 import numpy as np
 import pytest
 
-from matching import features, scoring
+from matching import MatchRanker, features, scoring
 from matching.history import HISTORY_FEATURES
 from matching.reasons import PAY, Reason, explain
 from matching.registry import FEATURE_NAMES, FEATURES, REASONS, Feature, Pairs, prior_weights
 from matching.skillspace import SkillSpace, build_profiles
 
 from .conftest import make_job, make_worker
+from .test_ranker import market, veterans_ignored_logs
 
 
 def test_feature_names_and_order_come_from_the_registry():
@@ -95,3 +96,13 @@ def test_explain_writes_the_registry_reasons_only():
     assert ok and "日薪高于期望 10%" in everything and everything[0] == "距离 2.0 公里"
     without_pay, _ = explain(job, worker, reasons=[r for r in REASONS if r != PAY], **common)
     assert without_pay == tuple(r for r in everything if not r.startswith("日薪"))
+
+
+def test_fit_records_the_feature_names(taxonomy):
+    workers, jobs = market()
+    fitted = MatchRanker(taxonomy=taxonomy, model="logistic").fit(
+        jobs, workers, veterans_ignored_logs(workers, jobs)
+    )
+    assert fitted.feature_names_ == FEATURE_NAMES
+    assert fitted.n_features_in_ == len(fitted.feature_names_)
+    assert not hasattr(MatchRanker(), "feature_names_")
