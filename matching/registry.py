@@ -2,9 +2,11 @@
 
 ``FEATURES`` is the single source: the feature order (``FEATURE_NAMES``), the rule-based
 prior's weight vectors (``matching.scoring``) and the reasons shown beside a ranked pair
-(``REASONS``) are all derived from it. To add a feature, add one ``Feature`` entry (with its
-computation from ``Pairs``); to remove one, delete its entry. A model fitted on other
-features is not served (``MatchRanker.feature_names_``).
+(``REASONS``) are all derived from it. To add a feature, add one ``Feature`` entry with its
+computation from ``Pairs``; to remove one, delete its entry. An input not yet in ``Pairs``
+becomes a new field, filled in ``features.workers_block`` and ``features.jobs_block``; a
+history feature is a row computed by ``matching.history``. Models record the features they
+were fitted on (``MatchRanker.feature_names_``): retrain after a change.
 """
 
 from __future__ import annotations
