@@ -74,6 +74,7 @@ test: install-test
 
 lint: install-test
 	$(BIN)/ruff check marketplace matching tests
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache node_modules

@@ -7,9 +7,11 @@ from .availability import Season, load_seasons
 from .index import JobIndex, WorkerIndex
 from .ranker import MatchRanker
 from .records import Interaction, Job, Match, Worker
+from .registry import FEATURE_NAMES
 from .taxonomy import Skill, Taxonomy
 
 __all__ = [
+    "FEATURE_NAMES",
     "Interaction",
     "Job",
     "JobIndex",

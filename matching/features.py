@@ -1,7 +1,8 @@
 """Pair features of (job, worker), vectorised over many workers or many jobs.
 
 The same features feed the rule-based prior, the learned linear first stage and the
-gradient-boosted re-rank, so training and serving cannot drift apart.
+gradient-boosted re-rank, so training and serving cannot drift apart. Which features there
+are, and how each is computed from ``Pairs``, is declared in ``matching.registry``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .availability import ANY_TIME, available_days
-from .history import HISTORY_FEATURES
+from .availability import available_days
 from .index import EARTH_RADIUS_KM, PAY_SCALE_FEN, JobIndex, WorkerIndex, unit_vectors
 from .records import Job, Worker
+from .registry import FEATURE_NAMES, FEATURES, Pairs
 from .skillspace import Profile, build_profiles
 from .taxonomy import Taxonomy
 
@@ -26,23 +27,6 @@ __all__ = [
     "assemble",
 ]
 
-FEATURE_NAMES = (
-    "distance_km",
-    "distance_share",  # distance / the worker's travel radius
-    "skill_best",  # best weighted similarity of any job skill to any worker skill
-    "skill_coverage",  # mean over the job's required codes of the best similarity
-    "availability_share",  # share of the job's days the worker can work
-    "seasonal_worker",  # the worker gave date windows (e.g. free only in 休渔期)
-    "pay_vs_expected",  # log(offer / expectation), clipped to [-1, 1]; 0 when unknown
-    "pay_known",
-    "job_log_pay",
-    "reliability",  # smoothed show-up rate
-    "rating",  # smoothed mean stars
-    "log_completed",
-    "job_log_days",
-    "travel_radius",  # the worker's max_travel_km / 20
-    *HISTORY_FEATURES,  # learned from past outcomes; 0 before fit and for unseen workers
-)
 N_FEATURES = len(FEATURE_NAMES)
 
 
@@ -146,41 +130,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return float(distance_km(np.array(p @ q)))
 
 
-def assemble(
-    *,
-    dist: np.ndarray,
-    radius: np.ndarray,
-    avail_share: np.ndarray,
-    win_start: np.ndarray,
-    skill_best: np.ndarray,
-    skill_cover: np.ndarray,
-    job_log_pay: np.ndarray | float,
-    exp_log_pay: np.ndarray,
-    pay_known: np.ndarray,
-    reliability: np.ndarray,
-    rating: np.ndarray,
-    log_completed: np.ndarray,
-    job_days: np.ndarray | int,
-    history: np.ndarray,
-) -> np.ndarray:
-    """Stack the pair features into an array of shape (n_features, n_pairs)."""
-    n = np.broadcast_shapes(np.shape(dist), np.shape(skill_best), np.shape(job_log_pay))[0]
+def assemble(pairs: Pairs) -> np.ndarray:
+    """Stack the registry's features of ``pairs`` into an array of shape (n_features, n_pairs)."""
+    n = np.broadcast_shapes(
+        np.shape(pairs.dist), np.shape(pairs.skill_best), np.shape(pairs.job_log_pay)
+    )[0]
     out = np.empty((N_FEATURES, n))
-    out[0] = dist
-    out[1] = dist / np.maximum(radius, 0.1)
-    out[2] = skill_best
-    out[3] = skill_cover
-    out[4] = avail_share
-    out[5] = win_start[..., 0] != ANY_TIME[0]
-    out[6] = np.clip(job_log_pay - exp_log_pay, -1.0, 1.0) * pay_known
-    out[7] = pay_known
-    out[8] = job_log_pay
-    out[9] = reliability
-    out[10] = rating
-    out[11] = log_completed
-    out[12] = np.log(job_days)
-    out[13] = radius / 20.0
-    out[14:18] = history
+    for row, feature in zip(out, FEATURES, strict=True):
+        row[...] = feature.compute(pairs)
     return out
 
 
@@ -210,20 +167,22 @@ def workers_block(
     ``history`` holds the workers' history features, shape (4, len(rows)).
     """
     return assemble(
-        dist=distance_km(dots),
-        radius=wi.radius_km[rows],
-        avail_share=share,
-        win_start=wi.win_start[rows],
-        skill_best=skill[0],
-        skill_cover=skill[1],
-        job_log_pay=q.log_pay,
-        exp_log_pay=wi.exp_log_pay[rows],
-        pay_known=wi.pay_known[rows],
-        reliability=wi.reliability[rows],
-        rating=wi.rating[rows],
-        log_completed=wi.log_completed[rows],
-        job_days=q.days,
-        history=history,
+        Pairs(
+            dist=distance_km(dots),
+            radius=wi.radius_km[rows],
+            avail_share=share,
+            win_start=wi.win_start[rows],
+            skill_best=skill[0],
+            skill_cover=skill[1],
+            job_log_pay=q.log_pay,
+            exp_log_pay=wi.exp_log_pay[rows],
+            pay_known=wi.pay_known[rows],
+            reliability=wi.reliability[rows],
+            rating=wi.rating[rows],
+            log_completed=wi.log_completed[rows],
+            job_days=q.days,
+            history=history,
+        )
     )
 
 
@@ -237,18 +196,20 @@ def jobs_block(
     """
     w = q.index
     return assemble(
-        dist=distance_km(dots),
-        radius=w.radius_km,
-        avail_share=share,
-        win_start=w.win_start,
-        skill_best=skill[0],
-        skill_cover=skill[1],
-        job_log_pay=ji.log_pay[rows],
-        exp_log_pay=w.exp_log_pay,
-        pay_known=w.pay_known,
-        reliability=w.reliability,
-        rating=w.rating,
-        log_completed=w.log_completed,
-        job_days=np.maximum(ji.end[rows] - ji.start[rows] + 1, 1),
-        history=history,
+        Pairs(
+            dist=distance_km(dots),
+            radius=w.radius_km,
+            avail_share=share,
+            win_start=w.win_start,
+            skill_best=skill[0],
+            skill_cover=skill[1],
+            job_log_pay=ji.log_pay[rows],
+            exp_log_pay=w.exp_log_pay,
+            pay_known=w.pay_known,
+            reliability=w.reliability,
+            rating=w.rating,
+            log_completed=w.log_completed,
+            job_days=np.maximum(ji.end[rows] - ji.start[rows] + 1, 1),
+            history=history,
+        )
     )

@@ -10,16 +10,11 @@ import numpy as np
 from sklearn.base import BaseEstimator
 
 from .availability import Season
-from .features import (
-    FEATURE_NAMES,
-    JobQuery,
-    WorkerQuery,
-    job_share,
-    worker_share,
-)
+from .features import JobQuery, WorkerQuery, job_share, worker_share
 from .index import IndexCache, JobIndex, WorkerIndex
 from .learning import fit_sides, pair_features
 from .records import Interaction, Job, Match, Worker
+from .registry import FEATURE_NAMES
 from .scoring import COMBINE_MODES, PRIOR_EMPLOYER, PRIOR_WORKER, combine_logits
 from .search import CandidateSearch
 from .taxonomy import Taxonomy
@@ -76,6 +71,10 @@ class MatchRanker(CandidateSearch, BaseEstimator):
         Learned re-rankers (``None`` with ``model="logistic"`` or too few outcomes).
     rerankers_ : tuple or None
         The two re-rankers flattened for fast small-batch prediction (``matching.trees``).
+    feature_names_ : tuple of str
+        The features (``matching.registry.FEATURE_NAMES``) the models were fitted on, in
+        column order; a saved model whose names differ from the current registry's must not
+        be served.
     n_features_in_ : int
         Number of pair features.
     """
@@ -157,6 +156,7 @@ class MatchRanker(CandidateSearch, BaseEstimator):
                 compile_trees(self.worker_model_, sample),
                 compile_trees(self.employer_model_, sample),
             )
+        self.feature_names_ = FEATURE_NAMES
         self.n_features_in_ = len(FEATURE_NAMES)
         return self
 

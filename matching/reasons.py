@@ -1,19 +1,34 @@
-"""Short reasons shown beside a ranked worker or job, in Chinese (default) or English."""
+"""Short reasons shown beside a ranked worker or job, in Chinese (default) or English.
+
+Each ``Reason`` puts one or more features into words; the features name their reason in
+``matching.registry``, and ``explain`` writes the reasons that registry refers to. The texts
+are written here in both languages (``lang``); the library does not use gettext.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 
 from .availability import Season, matching_season, merge_windows
-from .features import FEATURE_NAMES
 from .records import Job, Worker
 from .skillspace import Profile, SkillSpace
 from .taxonomy import Taxonomy
 
-__all__ = ["explain"]
+__all__ = [
+    "DISTANCE",
+    "PAY",
+    "RELIABILITY",
+    "SKILLS",
+    "TIME",
+    "PairView",
+    "Reason",
+    "Said",
+    "explain",
+]
 
 MAX_REASONS = 4
 MAX_SKILL_NAMES = 2
@@ -136,11 +151,110 @@ def reliability_reason(worker: Worker, lang: str) -> str:
     return _t(lang, "新人，暂无评价", "New here, not yet rated")
 
 
+@dataclass(frozen=True)
+class Said:
+    """One reason's words, and whether the pair meets the constraint they state."""
+
+    text: str
+    met: bool = True
+
+
+@dataclass(frozen=True)
+class PairView:
+    """One ranked (job, worker) pair as the reason writers see it."""
+
+    job: Job
+    worker: Worker
+    feats: np.ndarray  # the pair's feature column, in ``names`` order
+    names: Sequence[str]
+    profiles: tuple[Profile, Profile]  # the job's and the worker's
+    space: SkillSpace
+    taxonomy: Taxonomy | None
+    seasons: Sequence[Season]
+    min_availability: float
+    weights: tuple[float, float]
+    lang: str
+
+    def value(self, name: str) -> float:
+        """The pair's value of feature ``name``."""
+        return float(self.feats[self.names.index(name)])
+
+    def skill_name(self, code: str, lang: str) -> str:
+        """A skill's display name (the code itself without a taxonomy)."""
+        return self.taxonomy.name(code, lang) if self.taxonomy is not None else code
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A short reason shown beside a ranked pair, putting one or more features into words.
+
+    Features name their reason in ``matching.registry``; ``explain`` writes every reason
+    some feature refers to.
+
+    Parameters
+    ----------
+    key : str
+        Short identifier.
+    write : callable
+        ``write(pair)`` returns a ``Said`` (its text and whether the pair meets the stated
+        constraint), or ``None`` when there is nothing to say.
+    order : int
+        Position among the reasons of a pair that meets their constraints, lowest first.
+    breach_order : int, default=0
+        Position among breached constraints, which all come before the others.
+    audience : {"worker", "employer"} or None, default=None
+        Shown only when ranking for this side (jobs for a worker, workers for an employer).
+    """
+
+    key: str
+    write: Callable[[PairView], Said | None]
+    order: int
+    breach_order: int = 0
+    audience: str | None = None
+
+
+def _distance(p: PairView) -> Said:
+    dist, radius = p.value("distance_km"), p.worker.max_travel_km
+    if dist <= radius + 1e-6:
+        return Said(distance_reason(dist, p.lang))
+    return Said(range_violation(dist, radius, p.lang), met=False)
+
+
+def _time(p: PairView) -> Said:
+    share = p.value("availability_share")
+    return Said(time_reason(p.job, p.worker, share, p.seasons, p.lang), share >= p.min_availability)
+
+
+def _skills(p: PairView) -> Said | None:
+    text = skill_reason(*p.profiles, p.space, p.skill_name, p.weights, p.lang)
+    return Said(text) if text else None
+
+
+def _pay(p: PairView) -> Said | None:
+    text = pay_reason(p.job, p.worker, p.lang)
+    return Said(text) if text else None
+
+
+def _reliability(p: PairView) -> Said:
+    return Said(reliability_reason(p.worker, p.lang))
+
+
+# Met reasons read distance, skills, pay or reliability, dates; a breached date range is named
+# before a breached travel radius.
+DISTANCE = Reason("distance", _distance, order=0, breach_order=1)
+SKILLS = Reason("skills", _skills, order=1)
+PAY = Reason("pay", _pay, order=2, audience="worker")
+RELIABILITY = Reason("reliability", _reliability, order=2, audience="employer")
+TIME = Reason("time", _time, order=3, breach_order=0)
+
+
 def explain(
     job: Job,
     worker: Worker,
     *,
     feats: np.ndarray,
+    names: Sequence[str],
+    reasons: Sequence[Reason],
     profiles: tuple[Profile, Profile],
     space: SkillSpace,
     taxonomy: Taxonomy | None,
@@ -152,28 +266,22 @@ def explain(
 ) -> tuple[tuple[str, ...], bool]:
     """Two to four reasons for one pair, and whether it meets the hard constraints.
 
-    Breaches come first. ``feats`` is the pair's feature column; ``audience`` is "employer"
+    Every reason of ``reasons`` (``matching.registry.REASONS``) for this ``audience`` is
+    written; breached constraints come first. ``feats`` is the pair's feature column in
+    ``names`` order; ``profiles`` are the job's and the worker's; ``audience`` is "employer"
     (ranking workers: reliability is shown) or "worker" (ranking jobs: pay is shown).
     """
-    dist = float(feats[FEATURE_NAMES.index("distance_km")])
-    share = float(feats[FEATURE_NAMES.index("availability_share")])
-    near = dist <= worker.max_travel_km + 1e-6
-    free = share >= min_availability
-    out = [
-        distance_reason(dist, lang) if near else range_violation(dist, worker.max_travel_km, lang)
+    pair = PairView(
+        job, worker, feats, names, profiles, space, taxonomy, seasons, min_availability,
+        weights, lang,
+    )  # fmt: skip
+    said = [
+        (reason, s)
+        for reason in reasons
+        if reason.audience in (None, audience)
+        for s in (reason.write(pair),)
+        if s is not None
     ]
-    time = time_reason(job, worker, share, seasons, lang)
-    if not free:
-        out.insert(0, time)
-
-    def name(code: str, lang: str) -> str:
-        return taxonomy.name(code, lang) if taxonomy is not None else code
-
-    skills = skill_reason(profiles[0], profiles[1], space, name, weights, lang)
-    side = (
-        pay_reason(job, worker, lang) if audience == "worker" else reliability_reason(worker, lang)
-    )
-    out.extend(r for r in (skills, side) if r)
-    if free:
-        out.append(time)
-    return tuple(out[:MAX_REASONS]), near and free
+    breached = sorted((x for x in said if not x[1].met), key=lambda x: x[0].breach_order)
+    met = sorted((x for x in said if x[1].met), key=lambda x: x[0].order)
+    return tuple(s.text for _, s in [*breached, *met])[:MAX_REASONS], not breached

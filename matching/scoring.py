@@ -1,7 +1,8 @@
 """Turning features into the two sides' estimates and combining them.
 
 Each side is a logit: the worker side estimates P(applied | shown), the employer side
-P(hired | applied). Before ``fit`` both are hand-set linear rules (the prior).
+P(hired | applied). Before ``fit`` both are hand-set linear rules (the prior), whose
+per-feature weights are declared with the features in ``matching.registry``.
 """
 
 from __future__ import annotations
@@ -9,42 +10,17 @@ from __future__ import annotations
 import numpy as np
 from sklearn.pipeline import Pipeline
 
-from .features import FEATURE_NAMES
+from .registry import prior_weights
 
 __all__ = ["PRIOR_WORKER", "PRIOR_EMPLOYER", "combine_logits", "fold_linear", "COMBINE_MODES"]
 
 COMBINE_MODES = ("product", "geometric", "min")
 
 
-def _weights(bias: float, **by_name: float) -> tuple[np.ndarray, float]:
-    coef = np.zeros(len(FEATURE_NAMES))
-    for name, value in by_name.items():
-        coef[FEATURE_NAMES.index(name)] = value
-    return coef, bias
-
-
-# Cold-start rules. A worker wants work that fits their skills, is near relative to how far
-# they travel, fits their dates and pays at least what they expect.
-PRIOR_WORKER = _weights(
-    -2.0,
-    skill_best=3.0,
-    skill_coverage=1.0,
-    distance_share=-2.5,
-    availability_share=1.5,
-    pay_vs_expected=1.5,
-    job_log_pay=0.5,
-)
-# An employer wants the required skills covered and someone who shows up; smoothed
-# reliability and rating keep newcomers (0.9, 4.5) level with an average regular.
-PRIOR_EMPLOYER = _weights(
-    -12.0,
-    skill_coverage=3.0,
-    skill_best=1.0,
-    reliability=6.0,
-    rating=1.0,
-    log_completed=0.2,
-    distance_share=-0.5,
-)
+# Cold-start rules: (weights over FEATURE_NAMES, intercept) per side. The weights are the
+# features' prior_worker / prior_employer in ``matching.registry``; the intercepts live here.
+PRIOR_WORKER: tuple[np.ndarray, float] = (prior_weights("worker"), -2.0)
+PRIOR_EMPLOYER: tuple[np.ndarray, float] = (prior_weights("employer"), -12.0)
 
 
 def log_sigmoid(x: np.ndarray) -> np.ndarray:

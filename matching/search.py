@@ -6,11 +6,11 @@ hyper-parameters and fitted attributes through ``self``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from .availability import Season
 from .features import (
     JobQuery,
     WorkerQuery,
@@ -23,6 +23,9 @@ from .history import HISTORY_FEATURES, job_category
 from .index import JobIndex, WorkerIndex
 from .reasons import explain
 from .records import Job, Match, Worker
+from .registry import FEATURE_NAMES, REASONS
+from .skillspace import Profile, SkillSpace
+from .taxonomy import Taxonomy
 
 __all__ = ["CandidateSearch", "INFEASIBLE_PENALTY"]
 
@@ -37,8 +40,8 @@ def _dots(xyz: np.ndarray, centre: np.ndarray) -> np.ndarray:
 class CandidateSearch:
     """Per-query work shared by ``rank_workers`` and ``rank_jobs``."""
 
-    taxonomy: Any
-    seasons: Any
+    taxonomy: Taxonomy | None
+    seasons: Sequence[Season] | None
     family_weight: float
     category_weight: float
     min_availability: float
@@ -147,14 +150,15 @@ class CandidateSearch:
         job: Job,
         worker: Worker,
         feats: np.ndarray,
-        profiles: tuple,
-        space: Any,
+        profiles: tuple[Profile, Profile],
+        space: SkillSpace,
         audience: str,
         lang: str,
-    ):
+    ) -> tuple[tuple[str, ...], bool]:
         return explain(
-            job, worker, feats=feats, profiles=profiles, space=space, taxonomy=self.taxonomy,
-            seasons=self.seasons or (), min_availability=self.min_availability,
+            job, worker, feats=feats, names=FEATURE_NAMES, reasons=REASONS, profiles=profiles,
+            space=space, taxonomy=self.taxonomy, seasons=self.seasons or (),
+            min_availability=self.min_availability,
             weights=(self.family_weight, self.category_weight), audience=audience, lang=lang,
         )  # fmt: skip
 

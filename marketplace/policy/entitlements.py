@@ -41,7 +41,7 @@ def N_(message: str) -> str:
 # N(九): 持我市居住证满1年.
 PERMIT_MONTHS_FOR_MEDICAL = 12
 
-Message = tuple[str, dict]
+Message = tuple[str, dict[str, object]]  # a msgid and its %-format params
 
 
 @dataclass(frozen=True)
@@ -95,13 +95,16 @@ def retirement(person: Person) -> Answer:
 
 def pension(person: Person) -> Answer:
     """Which employee pension scheme the worker can join as an individual (N(九))."""
+    says: list[Message]
     if person.hukou == "ningbo":
         says = [(N_("You can join the employee pension scheme in Ningbo as an individual."), {})]
         return Answer(ok=True, says=says, citation="N(九)")
     if person.registered:
         says = [(N_("You are registered, so you can join the employee pension in Ningbo."), {})]
         return Answer(ok=True, says=says, citation="N(九)")
-    missing = [(N_("Register your flexible employment first; then you can join in Ningbo."), {})]
+    missing: list[Message] = [
+        (N_("Register your flexible employment first; then you can join in Ningbo."), {})
+    ]
     if person.hukou == "zhejiang":
         says = [(N_("You can join the employee pension scheme at your hukou place now."), {})]
         return Answer(ok=True, says=says, missing=missing, citation="N(九)")
@@ -110,10 +113,14 @@ def pension(person: Person) -> Answer:
 
 def medical(person: Person, on: date) -> Answer:
     """Employee medical insurance in Ningbo, or the resident scheme, and what is missing (N(九))."""
+    says: list[Message]
     if person.hukou == "ningbo":
         says = [(N_("You can join the employee medical insurance in Ningbo."), {})]
         return Answer(ok=True, says=says, citation="N(九)")
-    resident = (N_("Until then you can join the urban and rural resident medical insurance."), {})
+    resident: Message = (
+        N_("Until then you can join the urban and rural resident medical insurance."),
+        {},
+    )
     missing: list[Message] = []
     if person.residence_permit_since is None or person.residence_permit_since > on:
         missing.append((N_("You need a Ningbo residence permit held for at least 1 year."), {}))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 MAX_AVERAGE_MINUTES_PER_DAY = 4 * 60  # Labour Contract Law art. 68: 4 hours a day on average
 MAX_MINUTES_PER_WEEK = 24 * 60  # Labour Contract Law art. 68: 24 hours a week
@@ -56,8 +56,8 @@ def _hours(minutes: int) -> str:
 
 def check_hours(shifts: list[ShiftSpan]) -> None:
     """Art. 68: at most 4 h a day on average (per working day) and 24 h in any week."""
-    by_day: dict = defaultdict(int)
-    by_week: dict = defaultdict(int)
+    by_day: defaultdict[date, int] = defaultdict(int)
+    by_week: defaultdict[tuple[int, ...], int] = defaultdict(int)  # (ISO year, week)
     for s in shifts:
         by_day[s.starts_at.date()] += s.minutes
         by_week[s.starts_at.isocalendar()[:2]] += s.minutes

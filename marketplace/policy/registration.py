@@ -87,7 +87,7 @@ class Decision:
     """Whether a registration is allowed; ``reasons`` are (msgid, params) when refused."""
 
     ok: bool
-    reasons: list[tuple[str, dict]] = field(default_factory=list)
+    reasons: list[tuple[str, dict[str, object]]] = field(default_factory=list)
 
 
 def _age_years(birth: date, on: date) -> int:
@@ -106,7 +106,7 @@ def can_register(
     on: date,
 ) -> Decision:
     """Decide N(二) eligibility on ``on``: residence, working age, stable income, work started."""
-    reasons: list[tuple[str, dict]] = []
+    reasons: list[tuple[str, dict[str, object]]] = []
     if not ningbo_hukou:
         if residence_permit_since is None:
             reasons.append((MSG_NO_RESIDENCE, {}))

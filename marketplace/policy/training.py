@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,11 +29,26 @@ class Course:
     note_zh: str
     source: str
 
+    @classmethod
+    def from_row(cls, row: Mapping[str, str]) -> Course:
+        """A course from one row of the seeds file (every field a string)."""
+        return cls(
+            code=row["code"],
+            kind=row["kind"],
+            category_code=row["category_code"],
+            name_zh=row["name_zh"],
+            name_en=row["name_en"],
+            hours=int(row["hours"]),
+            provider_zh=row["provider_zh"],
+            note_zh=row["note_zh"],
+            source=row["source"],
+        )
+
 
 def load_courses(path: Path = COURSES_CSV) -> list[Course]:
     """Every course in the seeds file."""
     with open(path, encoding="utf-8", newline="") as fh:
-        return [Course(**{**row, "hours": int(row["hours"])}) for row in csv.DictReader(fh)]
+        return [Course.from_row(row) for row in csv.DictReader(fh)]
 
 
 def courses_for(categories: set[str], courses: list[Course]) -> list[Course]:
