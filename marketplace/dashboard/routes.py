@@ -5,9 +5,8 @@ from flask_login import current_user, login_required
 
 from marketplace.dashboard import services
 from marketplace.employers.services import profile_of as employer_profile
-from marketplace.matchmaking.routes import ranking_lang
-from marketplace.matchmaking.services import invitations, recommend_gigs
-from marketplace.models import Role, db
+from marketplace.matchmaking.services import invitations, ranking_lang, recommend_gigs
+from marketplace.models import Role
 from marketplace.workers.services import profile_of as worker_profile
 
 bp = Blueprint("dashboard", __name__)
@@ -22,7 +21,6 @@ def home():
         if profile is None:
             return redirect(url_for("workers.profile"))
         recommended = recommend_gigs(current_user, lang=ranking_lang())
-        db.session.commit()  # the impressions
         return render_template(
             "dashboard/worker.html",
             profile=profile,

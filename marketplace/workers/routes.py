@@ -1,4 +1,4 @@
-"""Worker pages: the profile and the QR code employers scan."""
+"""Worker pages: the profile."""
 
 from flask import Blueprint, render_template, url_for
 from flask_babel import gettext as _
