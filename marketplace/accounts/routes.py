@@ -6,8 +6,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from marketplace.accounts import services
 from marketplace.accounts.forms import LoginForm, PasswordForm, SignupForm
-from marketplace.errors import DomainError
-from marketplace.models import Role, db
+from marketplace.edge import done, refusals_shown_in
+from marketplace.models import Role
 from marketplace.security import is_safe_next
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
@@ -41,21 +41,14 @@ def signup():
     """Create a worker or employer account."""
     form = SignupForm()
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             user = services.register(
                 form.mobile.data, form.password.data, Role(form.role.data), form.display_name.data
             )
-        except DomainError as exc:
-            db.session.rollback()
-            form.mobile.errors.append(exc.translated())
-        else:
-            db.session.commit()
             session.clear()
             login_user(user)
-            flash(_("Welcome! Please complete your profile."), "success")
-            if user.role == Role.WORKER:
-                return redirect(url_for("workers.profile"))
-            return redirect(url_for("employers.profile"))
+            profile = "workers.profile" if user.role == Role.WORKER else "employers.profile"
+            return done(_("Welcome! Please complete your profile."), url_for(profile))
     return render_template("accounts/signup.html", form=form), 200 if not form.errors else 400
 
 
@@ -67,19 +60,16 @@ def login():
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        try:
-            user = services.authenticate(form.mobile.data, form.password.data)
-        except DomainError as exc:
-            db.session.commit()  # keep the failure count
-            error = exc.translated()
+        attempt = services.authenticate(form.mobile.data, form.password.data)
+        if attempt.user is None:
+            error = attempt.refusal.translated()  # the failure count is kept all the same
         else:
-            db.session.commit()
             lang = session.get("lang")
             session.clear()
             if lang:
                 session["lang"] = lang
-            login_user(user)
-            return redirect(_after_login_target(user))
+            login_user(attempt.user)
+            return redirect(_after_login_target(attempt.user))
     status = 400 if error or form.errors else 200
     return render_template("accounts/login.html", form=form, error=error), status
 
@@ -99,16 +89,7 @@ def password():
     form = PasswordForm()
     first = current_user.must_change_password
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             services.change_password(current_user, form.old.data, form.new.data)
-        except services.BadCredentials as exc:
-            db.session.rollback()
-            form.old.errors.append(exc.translated())
-        except DomainError as exc:
-            db.session.rollback()
-            form.new.errors.append(exc.translated())
-        else:
-            db.session.commit()
-            flash(_("Your password has been changed."), "success")
-            return redirect(url_for("dashboard.home"))
+            return done(_("Your password has been changed."), url_for("dashboard.home"))
     return render_template("accounts/password.html", form=form, first=first)

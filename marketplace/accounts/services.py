@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
@@ -63,32 +64,43 @@ def register(mobile: str, password: str, role: Role, display_name: str = "") -> 
     return user
 
 
-def authenticate(mobile: str, password: str) -> User:
-    """Return the account for a correct password; count failures and lock after too many."""
+@dataclass
+class SignIn:
+    """The outcome of a sign-in: the account, or the refusal to show."""
+
+    user: User | None = None
+    refusal: DomainError | None = None
+
+
+def authenticate(mobile: str, password: str) -> SignIn:
+    """Check a sign-in; count failures and lock after too many.
+
+    A refusal is returned, not raised, so that the counted failure is kept.
+    """
     try:
         mobile = normalise_mobile(mobile)
-    except ValueError as exc:
-        raise BadCredentials() from exc
+    except ValueError:
+        return SignIn(refusal=BadCredentials())
     user = db.session.scalar(select(User).where(User.mobile == mobile))
     if user is None or not user.active:
-        raise BadCredentials()
+        return SignIn(refusal=BadCredentials())
     now = utcnow()
     if user.locked_until and user.locked_until > now:
         minutes = int((user.locked_until - now).total_seconds() // 60) + 1
-        raise AccountLocked(minutes=minutes)
+        return SignIn(refusal=AccountLocked(minutes=minutes))
     if not verify_password(user.password_hash, password):
         _record_failure(user, now)
-        raise BadCredentials()
+        return SignIn(refusal=BadCredentials())
     if user.must_change_password and user.one_time_password_until is not None:
         if user.one_time_password_until < now:
-            raise OneTimePasswordExpired()
+            return SignIn(refusal=OneTimePasswordExpired())
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     db.session.flush()
-    return user
+    return SignIn(user)
 
 
 def _record_failure(user: User, now) -> None:

@@ -5,8 +5,7 @@ from flask_login import current_user, login_required
 
 from marketplace.dashboard import services
 from marketplace.employers.services import profile_of as employer_profile
-from marketplace.matchmaking.routes import ranking_lang
-from marketplace.matchmaking.services import invitations, recommend_gigs
+from marketplace.matchmaking.services import invitations, ranking_lang, recommend_gigs
 from marketplace.models import Role
 from marketplace.workers.services import profile_of as worker_profile
 

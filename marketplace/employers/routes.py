@@ -1,14 +1,14 @@
 """Employer pages: the profile."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace import reference
+from marketplace.edge import done, refusals_shown_in
 from marketplace.employers import services
 from marketplace.employers.forms import EmployerProfileForm
-from marketplace.errors import DomainError
-from marketplace.models import EmployerKind, Role, db
+from marketplace.models import EmployerKind, Role
 from marketplace.security import role_required
 
 bp = Blueprint("employers", __name__, url_prefix="/employer")
@@ -33,14 +33,8 @@ def profile():
             town_id=form.town_id.data,
             address=form.address.data,
         )
-        try:
+        with refusals_shown_in(form):
             services.save_profile(current_user, data)
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            db.session.commit()
-            flash(_("Your profile has been saved."), "success")
-            return redirect(url_for("dashboard.home"))
+            return done(_("Your profile has been saved."), url_for("dashboard.home"))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("employers/profile.html", form=form, profile=existing), status

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from marketplace.edge import back_to, done
 from marketplace.employers import verification
 from marketplace.employers.forms_verification import CHECK_TEXT, ApproveForm, RejectForm
-from marketplace.errors import DomainError, NotFound
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
-from marketplace.models import Station, Verification, db
+from marketplace.models import Station, Verification
 
 bp = Blueprint("verification", __name__, url_prefix="/kiosk")
 bp.before_request(sign_out_idle_kiosk)
@@ -30,12 +30,8 @@ def employers(station: Station):
 
 
 def _detail_page(station, employer_id: int, reject_form: RejectForm | None = None, status=200):
-    """The employer's page with the decision forms; each view is audit-logged."""
-    try:
-        found = verification.detail(current_user, station, employer_id, request.remote_addr or "")
-    except NotFound:
-        abort(404)
-    db.session.commit()
+    """The employer's page with the decision forms; each view is audit-logged (kept at the end)."""
+    found = verification.detail(current_user, station, employer_id, request.remote_addr or "")
     page = render_template(
         "kiosk/employer.html",
         station=station,
@@ -61,19 +57,12 @@ def approve_employer(employer_id: int, station: Station):
     """Mark the employer verified; the employer is told."""
     if not ApproveForm().validate_on_submit():
         abort(400)
-    try:
-        profile = verification.approve(
-            current_user, station, employer_id, request.remote_addr or ""
-        )
-    except NotFound:
-        abort(404)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.translated(), "error")
-        return redirect(url_for("verification.employer", employer_id=employer_id))
-    db.session.commit()
-    flash(_("%(name)s is now a verified employer.", name=profile.name), "success")
-    return redirect(url_for("verification.employers"))
+    back_to(url_for("verification.employer", employer_id=employer_id))
+    profile = verification.approve(current_user, station, employer_id, request.remote_addr or "")
+    return done(
+        _("%(name)s is now a verified employer.", name=profile.name),
+        url_for("verification.employers"),
+    )
 
 
 @bp.route("/employers/<int:employer_id>/reject", methods=["POST"])
@@ -83,19 +72,11 @@ def reject_employer(employer_id: int, station: Station):
     form = RejectForm()
     if not form.validate_on_submit():
         return _detail_page(station, employer_id, reject_form=form, status=400)
-    try:
-        profile = verification.reject(
-            current_user, station, employer_id, form.reason.data, request.remote_addr or ""
-        )
-    except NotFound:
-        abort(404)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.translated(), "error")
-        return redirect(url_for("verification.employer", employer_id=employer_id))
-    db.session.commit()
-    flash(
-        _("%(name)s was not verified; the employer was told the reason.", name=profile.name),
-        "success",
+    back_to(url_for("verification.employer", employer_id=employer_id))
+    profile = verification.reject(
+        current_user, station, employer_id, form.reason.data, request.remote_addr or ""
     )
-    return redirect(url_for("verification.employers"))
+    return done(
+        _("%(name)s was not verified; the employer was told the reason.", name=profile.name),
+        url_for("verification.employers"),
+    )

@@ -1,18 +1,18 @@
 """Gig pages: browse, show, post, manage applicants, close."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from marketplace import reference
+from marketplace.edge import back_to, done, refusals_shown_in
 from marketplace.employers.services import profile_of as employer_profile_of
-from marketplace.errors import DomainError, Forbidden, NotFound
 from marketplace.gigs import search, services
 from marketplace.gigs.forms import GigForm, SearchForm
 from marketplace.i18n import localized_name
 from marketplace.labels import choices
-from marketplace.models import PayUnit, Role, SeasonTag, WorkForm, db
+from marketplace.models import PayUnit, Role, SeasonTag, WorkForm
 from marketplace.policy.labour_relation import Answers, assess
 from marketplace.security import role_required
 from marketplace.work.services import application_of, applications_for_gig
@@ -73,10 +73,7 @@ def browse():
 @bp.route("/gigs/<int:gig_id>")
 def show(gig_id: int):
     """A gig: shifts with free slots, day pay, place, and the employer's verification."""
-    try:
-        gig = services.get_gig(gig_id)
-    except NotFound:
-        abort(404)
+    gig = services.get_gig(gig_id)
     mine = {}
     if current_user.is_authenticated and current_user.role == Role.WORKER:
         mine = {s.id: application_of(current_user, s) for s in gig.shifts}
@@ -150,19 +147,14 @@ def new():
     if form.validate_on_submit():
         data = _gig_input(form)
         assessment, confirmed = _confirmed(form, data)
-        try:
+        with refusals_shown_in(form):
             if not confirmed:
                 services.check_gig(current_user, data)
             else:
                 gig = services.post_gig(current_user, data)
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            if confirmed:
-                db.session.commit()
-                flash(_("Your gig has been published."), "success")
-                return redirect(url_for("gigs.manage", gig_id=gig.id))
+                return done(
+                    _("Your gig has been published."), url_for("gigs.manage", gig_id=gig.id)
+                )
     status = 400 if form.errors or form.form_errors else 200
     return render_template(
         "gigs/new.html", form=form, categories=reference.categories(), assessment=assessment
@@ -173,12 +165,7 @@ def new():
 @role_required(Role.EMPLOYER)
 def manage(gig_id: int):
     """The employer's view of a gig: check-in codes and applicants per shift."""
-    try:
-        gig = services.owned_gig(current_user, gig_id)
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
+    gig = services.owned_gig(current_user, gig_id)
     return render_template("gigs/manage.html", gig=gig, applications=applications_for_gig(gig))
 
 
@@ -186,15 +173,9 @@ def manage(gig_id: int):
 @role_required(Role.EMPLOYER)
 def close(gig_id: int):
     """Stop taking applications."""
-    try:
-        services.close_gig(current_user, gig_id)
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
-    db.session.commit()
-    flash(_("The gig is closed to new applications."), "success")
-    return redirect(url_for("gigs.manage", gig_id=gig_id))
+    back_to(url_for("gigs.manage", gig_id=gig_id))
+    services.close_gig(current_user, gig_id)
+    return done(_("The gig is closed to new applications."))
 
 
 @bp.route("/my/gigs")

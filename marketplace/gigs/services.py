@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from marketplace import index_versions as versions
+from marketplace.employers.standing import ensure_no_open_arrears  # POLICY §9: 安薪
 from marketplace.errors import N_, DomainError, Forbidden, NotFound, from_value_error
 from marketplace.gigs.pricing import daily_pay_fen
 from marketplace.i18n import local_to_utc, to_local
@@ -171,8 +172,6 @@ def check_gig(user: User, data: GigInput) -> tuple[EmployerProfile, Town]:
 
 def post_gig(user: User, data: GigInput) -> Gig:
     """Publish a gig with its shifts after checking the employer and the post."""
-    from marketplace.rights.cases import ensure_no_open_arrears  # POLICY §9: 安薪
-
     ensure_no_open_arrears(user)
     employer, town = check_gig(user, data)
     minutes = [

@@ -15,7 +15,8 @@ from marketplace.kiosk import services, signup
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
 from marketplace.models import Hukou, Station, WorkerProfile, db
-from marketplace.workers.routes import _fill_choices, _input
+from marketplace.workers.forms import fill_profile_choices as _fill_choices
+from marketplace.workers.forms import profile_input as _input
 
 bp = Blueprint("kiosk_signup", __name__, url_prefix="/kiosk")
 bp.before_request(sign_out_idle_kiosk)

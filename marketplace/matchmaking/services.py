@@ -8,6 +8,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
+from marketplace.i18n import is_english
 from marketplace.matchmaking.index import market_index
 from marketplace.models import (
     Application,
@@ -26,6 +27,11 @@ from matching import Match
 
 RECOMMENDATIONS = 6
 CANDIDATES = 10
+
+
+def ranking_lang() -> str:
+    """The language the ranker writes its reasons in: the user's."""
+    return "en" if is_english() else "zh"
 
 
 @dataclass

@@ -3,7 +3,6 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from marketplace.models import db
 from marketplace.notifications import services
 
 bp = Blueprint("notifications", __name__, url_prefix="/inbox")
@@ -25,5 +24,4 @@ def inbox():
 def read_all():
     """Mark every notification read."""
     services.mark_all_read(current_user)
-    db.session.commit()
     return redirect(url_for("notifications.inbox"))

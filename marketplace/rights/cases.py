@@ -5,10 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from marketplace.employers.standing import (  # noqa: F401 (part of this module's API)
+    OpenArrears,
+    ensure_no_open_arrears,
+    open_cases_of_employer,
+)
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
 from marketplace.models import (
     Application,
@@ -33,13 +38,6 @@ FINAL = (CaseStatus.RESOLVED, CaseStatus.ARBITRATION)
 STAFF = (Role.STAFF, Role.ADMIN)
 
 
-class OpenArrears(DomainError):
-    message = N_(
-        "You have an unresolved wage-arrears case. Pay the worker and settle the case before "
-        "posting new gigs."
-    )
-
-
 class WrongStep(DomainError):
     message = N_("This step is not possible at this stage of the case.")
 
@@ -47,24 +45,6 @@ class WrongStep(DomainError):
 def grace_days() -> int:
     """Days after the pay date before an unpaid shift becomes arrears (setting WAGE_GRACE_DAYS)."""
     return int(current_app.config.get("WAGE_GRACE_DAYS", 3))
-
-
-def open_cases_of_employer(employer_id: int) -> int:
-    """How many of the employer's cases are not resolved."""
-    return (
-        db.session.scalar(
-            select(func.count(WageCase.id)).where(
-                WageCase.employer_id == employer_id, WageCase.status != CaseStatus.RESOLVED
-            )
-        )
-        or 0
-    )
-
-
-def ensure_no_open_arrears(user: User) -> None:
-    """Refuse new posts while the employer has an unresolved wage case (POLICY §9)."""
-    if open_cases_of_employer(user.id):
-        raise OpenArrears()
 
 
 def _event(case: WageCase, actor: User | None, action: str, note: str = "") -> CaseEvent:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from marketplace import index_versions as versions
-from marketplace.errors import N_, DomainError
+from marketplace.errors import N_, DomainError, Forbidden
 from marketplace.i18n import to_local
 from marketplace.models import Application, AppStatus, Payment, PayUnit, Rating, User, db, utcnow
 from marketplace.notifications.services import notify
@@ -27,6 +28,14 @@ class WrongCode(DomainError):
 
 class NotOpenYet(DomainError):
     message = N_("Check-in opens one hour before the shift starts.")
+
+
+class BadQrCode(DomainError):
+    message = N_("This QR code is not valid.")
+
+
+class ExpiredQrCode(BadQrCode):
+    message = N_("This QR code has expired; ask the worker to refresh it.")
 
 
 def _must_be_accepted(app: Application) -> None:
@@ -87,17 +96,35 @@ def qr_token(app: Application) -> str:
 
 
 def application_from_token(user: User, token: str) -> Application:
-    """The application a scanned QR code stands for, if it is one of this employer's."""
+    """The application a scanned QR code stands for; Forbidden unless it is this employer's."""
     try:
         data = _serializer().loads(token, max_age=QR_TOKEN_MAX_AGE_S)
     except SignatureExpired as exc:
-        raise DomainError(N_("This QR code has expired; ask the worker to refresh it.")) from exc
+        raise ExpiredQrCode() from exc
     except BadSignature as exc:
-        raise DomainError(N_("This QR code is not valid.")) from exc
-    app = employer_application(user, int(data["a"]))
+        raise BadQrCode() from exc
+    app = db.session.get(Application, int(data["a"]))
+    if app is None or app.shift.gig.employer_id != user.id:
+        raise Forbidden()
     if app.worker_id != data.get("w"):
-        raise DomainError(N_("This QR code is not valid."))
+        raise BadQrCode()
     return app
+
+
+@dataclass
+class Scan:
+    """What a scanned QR code stands for: the application, or why the code cannot be used."""
+
+    app: Application | None
+    problem: BadQrCode | None = None
+
+
+def scanned(user: User, token: str) -> Scan:
+    """Read a scanned QR code; a bad or expired code is an answer to show, not an error."""
+    try:
+        return Scan(application_from_token(user, token))
+    except BadQrCode as exc:
+        return Scan(None, exc)
 
 
 def check_by_scan(user: User, token: str) -> Application:
