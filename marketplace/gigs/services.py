@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from marketplace import index_versions as versions
 from marketplace.errors import N_, DomainError, Forbidden, NotFound, from_value_error
-from marketplace.gigs.pricing import daily_pay_fen
 from marketplace.i18n import local_to_utc, to_local
 from marketplace.models import (
     EmployerProfile,
@@ -29,6 +28,7 @@ from marketplace.models import (
 )
 from marketplace.policy import part_time
 from marketplace.policy.labour_relation import Answers, assess
+from marketplace.policy.pricing import daily_pay_fen
 from marketplace.reference import get_town, skills_by_ids
 
 MAX_SLOTS_PER_SHIFT = 200

@@ -7,9 +7,9 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from marketplace.gigs.pricing import daily_pay_fen
 from marketplace.models import EmployerKind, GigStatus, PayUnit, SeasonTag, WorkForm
 from marketplace.policy.part_time import MAX_PAY_CYCLE_DAYS
+from marketplace.policy.pricing import daily_pay_fen
 from marketplace.seeding import demo_names as names
 from marketplace.seeding.demo_catalog import (
     CATEGORY_SEASON_KINDS,
@@ -80,7 +80,7 @@ class GigPlan:
 
     @property
     def daily_pay_fen(self) -> int:
-        """What a day's work pays (marketplace.gigs.pricing)."""
+        """What a day's work pays (marketplace.policy.pricing)."""
         return daily_pay_fen(self.pay_fen, self.pay_unit, self.minutes, self.pieces_per_day)
 
     def status(self, now: datetime) -> GigStatus:
