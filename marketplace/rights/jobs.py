@@ -23,6 +23,7 @@ from marketplace.models import (
 from marketplace.notifications.services import notify
 from marketplace.policy import registration as rule
 from marketplace.policy.subsidy import subsidy_end_month
+from marketplace.rights.registration import group_of
 
 # Issue 6: subsidy end reminders 3 months before the last subsidised month.
 SUBSIDY_REMINDER_MONTHS = 3
@@ -78,8 +79,6 @@ def close_finished_gigs(now: datetime | None = None) -> int:
 
 def subsidy_end_reminders(on: date) -> int:
     """Tell workers whose subsidy's last month is 3 months after ``on``'s month (N(十一))."""
-    from marketplace.rights.registration import group_of
-
     rows = db.session.execute(
         select(BenefitFacts, WorkerProfile)
         .join(WorkerProfile, WorkerProfile.user_id == BenefitFacts.worker_id)

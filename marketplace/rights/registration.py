@@ -19,6 +19,7 @@ from marketplace.models import (
     Shift,
     Town,
     User,
+    WageCase,
     WorkerProfile,
     db,
     utcnow,
@@ -237,8 +238,6 @@ def staff_list(district_id: int | None = None, station_id: int | None = None) ->
 
 def dashboard_panel(profile: WorkerProfile) -> dict:
     """What the worker dashboard shows: the registration prompt and shifts unpaid past due."""
-    from marketplace.models import WageCase
-
     unpaid = [
         a
         for a in completed_marketplace_work(profile)
