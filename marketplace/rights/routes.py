@@ -68,7 +68,7 @@ def _profile() -> WorkerProfile:
     return profile
 
 
-def _to_input(form: RegistrationForm, profile: WorkerProfile) -> services.RegistrationInput:
+def _to_input(form: RegistrationForm) -> services.RegistrationInput:
     gig = form.for_whom.data == "gig"
     return services.RegistrationInput(
         work_content=form.work_content.data or "",
@@ -76,7 +76,7 @@ def _to_input(form: RegistrationForm, profile: WorkerProfile) -> services.Regist
         stable_income=form.stable_income.data,
         pledge_name=form.pledge_name.data or "",
         pledge_agreed=form.pledge_agreed.data,
-        retirement_group="male" if profile.sex == "male" else form.retirement_group.data,
+        retirement_group=form.retirement_group.data or "",
         application_id=form.application_id.data if gig and form.application_id.data else None,
         employer_name="" if gig else (form.employer_name.data or ""),
     )
@@ -113,7 +113,7 @@ def _registration_page(profile: WorkerProfile, done_url: str, station_id: int | 
         form.work_content.data = work[0].shift.gig.title
     if form.validate_on_submit():
         with refusals_shown_in(form):
-            reg = services.register(current_user, profile, _to_input(form, profile), station_id)
+            reg = services.register(current_user, profile, _to_input(form), station_id)
             if not reg.late:
                 return done(_("Your flexible employment is registered."), done_url)
             message = _(
