@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 
 from marketplace.agreements import pdf, services, signing, templating
 from marketplace.agreements.forms import EditForm, SignForm, TemplateForm
-from marketplace.errors import DomainError, Forbidden, NotFound
-from marketplace.models import AgreementStatus, Party, Role, db
+from marketplace.edge import back_to, done, refusals_shown_in
+from marketplace.models import AgreementStatus, Party, Role
 from marketplace.policy.labour_relation import AgreementKind
 from marketplace.security import role_required
 
@@ -17,13 +17,8 @@ bp = Blueprint("agreements", __name__, url_prefix="/agreements")
 
 
 def _open(agreement_id: int):
-    """Load an agreement the user may see (staff views are audit-logged), or 403/404."""
-    try:
-        return services.open_agreement(current_user, agreement_id, request.remote_addr or "")
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
+    """Load an agreement the user may see; staff views are audit-logged."""
+    return services.open_agreement(current_user, agreement_id, request.remote_addr or "")
 
 
 @bp.route("/<int:agreement_id>")
@@ -31,7 +26,6 @@ def _open(agreement_id: int):
 def show(agreement_id: int):
     """The agreement text, its signatures, and the signing form for a party who has not signed."""
     agreement = _open(agreement_id)
-    db.session.commit()  # keeps the audit record of a staff view
     party = services.party_of(current_user, agreement)
     text = services.text_of(agreement)
     form = SignForm(content_hash=templating.content_hash(text))
@@ -56,34 +50,22 @@ def show(agreement_id: int):
 def sign(agreement_id: int):
     """Sign with the typed full name and explicit consent; the account, time and IP are kept."""
     form = SignForm()
-    back = url_for("agreements.show", agreement_id=agreement_id)
+    back_to(url_for("agreements.show", agreement_id=agreement_id))
     if not form.validate_on_submit():
         for errors in form.errors.values():
             flash(" ".join(str(e) for e in errors), "error")
-        return redirect(back)
-    try:
-        agreement = signing.sign(
-            current_user,
-            agreement_id,
-            form.typed_name.data,
-            form.consent.data,
-            form.content_hash.data,
-            request.remote_addr or "",
-        )
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(exc.translated(), "error")
-        return redirect(back)
-    db.session.commit()
+        return redirect(url_for("agreements.show", agreement_id=agreement_id))
+    agreement = signing.sign(
+        current_user,
+        agreement_id,
+        form.typed_name.data,
+        form.consent.data,
+        form.content_hash.data,
+        request.remote_addr or "",
+    )
     if agreement.status == AgreementStatus.IN_FORCE:
-        flash(_("Both parties have signed: the agreement is in force."), "success")
-    else:
-        flash(_("Signed. The agreement is in force once the other party signs."), "success")
-    return redirect(back)
+        return done(_("Both parties have signed: the agreement is in force."))
+    return done(_("Signed. The agreement is in force once the other party signs."))
 
 
 @bp.route("/<int:agreement_id>/edit", methods=["GET", "POST"])
@@ -97,21 +79,14 @@ def edit(agreement_id: int):
     form = EditForm(data={"pay": agreement.pay_fen, **clauses})
     if form.validate_on_submit():
         values = {k: getattr(form, k).data or "" for k in templating.EDITABLE_CLAUSES}
-        try:
+        with refusals_shown_in(form):
             revised = services.edit(current_user, agreement_id, form.pay.data, values)
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            db.session.commit()
+            shown = url_for("agreements.show", agreement_id=revised.id)
             if revised.id != agreement_id:
-                flash(
-                    _("The signed text stays as it was: both parties sign the new version."),
-                    "success",
+                return done(
+                    _("The signed text stays as it was: both parties sign the new version."), shown
                 )
-            else:
-                flash(_("The agreement has been updated."), "success")
-            return redirect(url_for("agreements.show", agreement_id=revised.id))
+            return done(_("The agreement has been updated."), shown)
     status = 400 if form.errors or form.form_errors else 200
     return render_template("agreements/edit.html", agreement=agreement, form=form), status
 
@@ -121,7 +96,6 @@ def edit(agreement_id: int):
 def print_view(agreement_id: int):
     """A print-friendly page of the agreement."""
     agreement = _open(agreement_id)
-    db.session.commit()
     return pdf.printable(agreement, "agreements/print.html")
 
 
@@ -129,12 +103,13 @@ def print_view(agreement_id: int):
 @login_required
 def download(agreement_id: int):
     """The signed agreement as an A4 PDF with a QR code to its verification page."""
-    agreement = _open(agreement_id)
-    db.session.commit()  # no write transaction stays open while the PDF renders
+    agreement = services.readable_agreement(current_user, agreement_id)
     if agreement.status == AgreementStatus.DRAFT:
+        services.log_view(current_user, agreement, request.remote_addr or "")
         flash(_("The PDF is ready once both parties have signed."), "error")
         return redirect(url_for("agreements.show", agreement_id=agreement_id))
-    body = pdf.pdf_bytes(agreement, request.url_root)
+    body = pdf.pdf_bytes(agreement, request.url_root)  # before any write: no lock while rendering
+    services.log_view(current_user, agreement, request.remote_addr or "")
     name = f"agreement-{agreement.id}-{agreement.revision}.pdf"
     return Response(
         body,
@@ -147,12 +122,7 @@ def download(agreement_id: int):
 @login_required
 def for_application(app_id: int):
     """Go to the current agreement of an accepted application."""
-    try:
-        agreement = services.agreement_for_application(current_user, app_id)
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
+    agreement = services.agreement_for_application(current_user, app_id)
     return redirect(url_for("agreements.show", agreement_id=agreement.id))
 
 
@@ -177,7 +147,6 @@ def stylesheet():
 def templates():
     """Every agreement template with its newest version."""
     rows = services.templates_overview()
-    db.session.commit()
     return render_template("agreements/templates.html", rows=rows)
 
 
@@ -189,21 +158,16 @@ def publish(kind: str):
         kind_ = AgreementKind(kind)
     except ValueError:
         abort(404)
-    latest = services.current_template(kind_)
-    if request.method == "GET":
-        db.session.commit()  # version 1 is stored from the shipped file on first use
+    latest = services.current_template(kind_)  # version 1 is stored from the file on first use
     form = TemplateForm(data={"source": latest.source})
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             template = services.publish_template(
                 current_user, kind_, form.source.data, form.note.data or ""
             )
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            db.session.commit()
-            flash(_("Version %(n)s is published.", n=template.version), "success")
-            return redirect(url_for("agreements.templates"))
+            return done(
+                _("Version %(n)s is published.", n=template.version),
+                url_for("agreements.templates"),
+            )
     status = 400 if form.errors or form.form_errors else 200
     return render_template("agreements/publish.html", form=form, kind=kind_, latest=latest), status

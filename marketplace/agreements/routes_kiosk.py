@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from marketplace.agreements import services as agreements
 from marketplace.agreements import signing, templating
 from marketplace.agreements.forms import SignForm
-from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.edge import done, refusals_shown_in
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.models import Station, User, WorkerProfile, db
 
@@ -25,14 +25,11 @@ def sign_agreement(worker_id: int, agreement_id: int, station: Station):
     if worker is None or db.session.get(WorkerProfile, worker_id) is None:
         abort(404)
     ip = request.remote_addr or ""
-    try:
-        agreement = agreements.open_agreement(current_user, agreement_id, ip)
-    except NotFound:
-        abort(404)
+    agreement = agreements.open_agreement(current_user, agreement_id, ip)
     text = agreements.text_of(agreement)
     form = SignForm(content_hash=templating.content_hash(text))
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             signing.sign_at_kiosk(
                 current_user,
                 station.id,
@@ -43,17 +40,10 @@ def sign_agreement(worker_id: int, agreement_id: int, station: Station):
                 form.content_hash.data,
                 ip,
             )
-        except Forbidden:
-            db.session.rollback()
-            abort(403)
-        except DomainError as exc:
-            db.session.rollback()
-            flash(exc.translated(), "error")
-        else:
-            db.session.commit()
-            flash(_("Signed. The employer sees the signature."), "success")
-            return redirect(url_for("kiosk.worker", worker_id=worker_id))
-    db.session.commit()  # the audit record of the staff view
+            return done(
+                _("Signed. The employer sees the signature."),
+                url_for("kiosk.worker", worker_id=worker_id),
+            )
     return render_template(
         "kiosk/sign.html",
         station=station,

@@ -94,17 +94,27 @@ def party_of(user: User, agreement: Agreement) -> Party | None:
     return None
 
 
-def open_agreement(user: User, agreement_id: int, ip: str = "") -> Agreement:
-    """An agreement for its two parties, station staff and admins; staff views are logged."""
+def readable_agreement(user: User, agreement_id: int) -> Agreement:
+    """An agreement its two parties, station staff and admins may read (not logged here)."""
     agreement = db.session.get(Agreement, agreement_id)
     if agreement is None:
         raise NotFound()
-    if party_of(user, agreement) is not None:
-        return agreement
-    if user.role in OVERSEERS:
+    if party_of(user, agreement) is None and user.role not in OVERSEERS:
+        raise Forbidden()
+    return agreement
+
+
+def log_view(user: User, agreement: Agreement, ip: str = "") -> None:
+    """Audit-log a view of the agreement by someone who is not one of its parties."""
+    if party_of(user, agreement) is None:
         audit(user, "agreement_view", f"agreement:{agreement.id}", ip=ip)
-        return agreement
-    raise Forbidden()
+
+
+def open_agreement(user: User, agreement_id: int, ip: str = "") -> Agreement:
+    """An agreement for its two parties, station staff and admins; staff views are logged."""
+    agreement = readable_agreement(user, agreement_id)
+    log_view(user, agreement, ip)
+    return agreement
 
 
 def agreement_for_application(user: User, app_id: int) -> Agreement:

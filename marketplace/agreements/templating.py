@@ -15,6 +15,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from marketplace.i18n import fen_to_yuan, to_local
 from marketplace.models import Agreement
 from marketplace.policy.labour_relation import AgreementKind
+from marketplace.policy.pricing import daily_pay_fen
 
 TERMS_DIR = Path(__file__).resolve().parents[2] / "templates" / "agreements" / "terms"
 # N(十五) and POLICY §3: every agreement states these; a template without one is refused.
@@ -125,8 +126,6 @@ def default_clauses(description: str) -> dict[str, str]:
 
 def context(agreement: Agreement) -> dict:
     """Every value an agreement states, formatted for the Chinese text."""
-    from marketplace.gigs.pricing import daily_pay_fen  # late: the gigs package imports work
-
     app = agreement.application
     shift, worker = app.shift, app.worker
     gig = shift.gig

@@ -11,7 +11,6 @@ from sqlalchemy import select
 from marketplace import index_versions as versions
 from marketplace.employers.standing import ensure_no_open_arrears  # POLICY §9: 安薪
 from marketplace.errors import N_, DomainError, Forbidden, NotFound, from_value_error
-from marketplace.gigs.pricing import daily_pay_fen
 from marketplace.i18n import local_to_utc, to_local
 from marketplace.models import (
     EmployerProfile,
@@ -30,6 +29,7 @@ from marketplace.models import (
 )
 from marketplace.policy import part_time
 from marketplace.policy.labour_relation import Answers, assess
+from marketplace.policy.pricing import daily_pay_fen
 from marketplace.reference import get_town, skills_by_ids
 
 MAX_SLOTS_PER_SHIFT = 200

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import segno
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
 from marketplace.agreements.signing import drafts_for_worker
-from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.edge import back_to, done, refusals_shown_in
 from marketplace.i18n import is_english
 from marketplace.kiosk import followup, nearby, services
 from marketplace.kiosk.access import (
@@ -53,10 +53,7 @@ def start():
     form = StationForm()
     form.station_id.choices = [(s.id, s.name_en if is_english() else s.name_zh) for s in stations]
     if form.validate_on_submit():
-        try:
-            station = services.station_for(current_user, form.station_id.data)
-        except Forbidden:
-            abort(403)
+        station = services.station_for(current_user, form.station_id.data)
         session[STATION_SESSION_KEY] = station.id
         return redirect(url_for("kiosk.home"))
     return render_template("kiosk/start.html", form=form, stations=stations)
@@ -69,10 +66,8 @@ def find(station: Station):
     form = FindForm()
     hits = None
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             hits = services.find_people(form.q.data)
-        except DomainError as exc:
-            flash(exc.translated(), "error")
         form.q.data = ""
     return render_template("kiosk/find.html", station=station, form=form, hits=hits)
 
@@ -81,13 +76,9 @@ def find(station: Station):
 @at_station
 def worker(worker_id: int, station: Station):
     """A worker's full record (logged) and the gigs near the station ranked for them."""
-    try:
-        record = services.open_worker(current_user, station, worker_id, request.remote_addr or "")
-    except NotFound:
-        abort(404)
+    record = services.open_worker(current_user, station, worker_id, request.remote_addr or "")
     window = _window()
     ranked = nearby.gigs_near(station, worker_id=worker_id, window=window, lang=_lang())
-    db.session.commit()
     return render_template(
         "kiosk/person.html",
         station=station,
@@ -131,15 +122,11 @@ def new_need(station: Station):
     """Record a 求职需求 for someone who does not want an account."""
     form = _need_form()
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             need = services.record_need(current_user, station, _need_input(form))
-        except DomainError as exc:
-            flash(exc.translated(), "error")
-        else:
-            db.session.commit()
-            flash(_("The need was recorded."), "success")
-            return redirect(url_for("kiosk.need", need_id=need.id))
-    return render_template("kiosk/need_new.html", station=station, form=form)
+            return done(_("The need was recorded."), url_for("kiosk.need", need_id=need.id))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("kiosk/need_new.html", station=station, form=form), status
 
 
 def _need_input(form: NeedForm) -> services.NeedInput:
@@ -158,10 +145,7 @@ def _need_input(form: NeedForm) -> services.NeedInput:
 @at_station
 def need(need_id: int, station: Station):
     """A recorded need and the gigs near the station ranked for it."""
-    try:
-        row = services.need(need_id)
-    except NotFound:
-        abort(404)
+    row = services.need(need_id)
     window = _window()
     ranked = nearby.gigs_near(station, need_row=row, window=window, lang=_lang())
     return render_template(
@@ -182,36 +166,32 @@ def refer(station: Station):
     form = ReferForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        referral = services.refer(
-            current_user,
-            station,
-            form.gig_id.data,
-            shift_id=form.shift_id.data or None,
-            worker_id=form.worker_id.data or None,
-            need_id=form.need_id.data or None,
-        )
-    except NotFound:
-        abort(404)
-    except DomainError as exc:
-        flash(exc.translated(), "error")
-        if form.worker_id.data and not form.need_id.data:
-            return redirect(url_for("kiosk.worker", worker_id=form.worker_id.data))
-        if form.need_id.data and not form.worker_id.data:
-            return redirect(url_for("kiosk.need", need_id=form.need_id.data))
-        return redirect(url_for("kiosk.home"))
-    db.session.commit()
+    back_to(_person_page(form))
+    referral = services.refer(
+        current_user,
+        station,
+        form.gig_id.data,
+        shift_id=form.shift_id.data or None,
+        worker_id=form.worker_id.data or None,
+        need_id=form.need_id.data or None,
+    )
     return redirect(url_for("kiosk.slip", referral_id=referral.id))
+
+
+def _person_page(form: ReferForm) -> str:
+    """The page of the person being referred (the start screen if the form names neither)."""
+    if form.worker_id.data and not form.need_id.data:
+        return url_for("kiosk.worker", worker_id=form.worker_id.data)
+    if form.need_id.data and not form.worker_id.data:
+        return url_for("kiosk.need", need_id=form.need_id.data)
+    return url_for("kiosk.home")
 
 
 @bp.route("/referrals/<int:referral_id>/slip")
 @role_required(*STAFF)
 def slip(referral_id: int):
     """The referral slip for an 80 mm receipt printer (or A4), with a QR code to the gig page."""
-    try:
-        ref = services.referral(referral_id)
-    except NotFound:
-        abort(404)
+    ref = services.referral(referral_id)
     gig_url = url_for("gigs.show", gig_id=ref.gig_id, _external=True)
     code = segno.make(gig_url, error="m")
     qr = Markup(code.svg_inline(scale=4, title=_("QR code to the gig page")))
@@ -247,14 +227,8 @@ def outcome(referral_id: int):
     form = OutcomeForm()
     if not form.validate_on_submit():
         abort(400)
-    try:
-        followup.set_status(
-            current_user, services.referral(referral_id), ReferralStatus(form.status.data)
-        )
-    except NotFound:
-        abort(404)
-    except DomainError as exc:
-        flash(exc.translated(), "error")
-    else:
-        db.session.commit()
+    back_to(url_for("kiosk.referrals"))
+    followup.set_status(
+        current_user, services.referral(referral_id), ReferralStatus(form.status.data)
+    )
     return redirect(url_for("kiosk.referrals"))

@@ -9,7 +9,7 @@ from marketplace.i18n import localized_name
 from marketplace.kiosk import dashboard as figures
 from marketplace.kiosk import followup, nearby
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
-from marketplace.models import Station, db, utcnow
+from marketplace.models import Station, utcnow
 
 bp = Blueprint("kiosk_dashboard", __name__, url_prefix="/kiosk")
 bp.before_request(sign_out_idle_kiosk)
@@ -21,7 +21,6 @@ def dashboard(station: Station):
     """The chosen station's figures, with charts and a table of open gigs near it."""
     followup.refresh(figures.live_referrals(station, utcnow()))
     board = figures.build(station, utcnow())  # after the refresh, which stamps what it changes
-    db.session.commit()
     return render_template(
         "kiosk/dashboard.html",
         station=station,

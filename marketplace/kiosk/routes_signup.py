@@ -9,8 +9,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from marketplace import reference
-from marketplace.actions import run_form
-from marketplace.errors import NotFound
+from marketplace.edge import refusals_shown_in
 from marketplace.kiosk import services, signup
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
@@ -24,10 +23,7 @@ bp.before_request(sign_out_idle_kiosk)
 
 def _prefill(form: AssistedSignupForm, need_id: int) -> None:
     """Carry what the need recorded into the form."""
-    try:
-        need = services.need(need_id)
-    except NotFound:
-        abort(404)
+    need = services.need(need_id)
     form.need_id.data = str(need.id)
     form.real_name.data = need.name
     form.mobile.data = need.mobile
@@ -77,13 +73,10 @@ def signup_worker(station: Station):
         if need_id:
             _prefill(form, need_id)
     if form.validate_on_submit():
-        issued = run_form(
-            form,
-            lambda: signup.sign_up(
+        with refusals_shown_in(form):
+            issued = signup.sign_up(
                 current_user, station, _signup_input(form), request.remote_addr or ""
-            ),
-        )
-        if issued is not None:
+            )
             return _slip(issued, station)
     status = 400 if form.errors or form.form_errors else 200
     return render_template(
@@ -106,11 +99,5 @@ def new_password(worker_id: int, station: Station):
         return render_template(
             "kiosk/new_password.html", station=station, profile=profile, form=form
         )
-    try:
-        issued = signup.reissue_password(
-            current_user, station, worker_id, request.remote_addr or ""
-        )
-    except NotFound:
-        abort(404)
-    db.session.commit()
+    issued = signup.reissue_password(current_user, station, worker_id, request.remote_addr or "")
     return _slip(issued, station)

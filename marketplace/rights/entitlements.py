@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 
-from marketplace.models import Application, AppStatus, Gig, Shift, WorkerProfile, db
+from marketplace.models import (
+    Application,
+    AppStatus,
+    BenefitFacts,
+    Gig,
+    Shift,
+    User,
+    WorkerProfile,
+    db,
+)
 from marketplace.policy import entitlements as rule
 from marketplace.rights.registration import facts_of, group_of, registrations_of, today
 
@@ -22,6 +32,40 @@ class Entitlements:
     medical: rule.Answer
     subsidy: rule.Answer
     gigs: list[Gig]
+
+
+@dataclass
+class FactsInput:
+    """What the worker says about themself on the entitlements page."""
+
+    retirement_group: str | None
+    left_school_on: date | None
+    pays_as_individual: bool
+    insured_elsewhere: bool
+
+
+def save_facts(profile: WorkerProfile, data: FactsInput) -> BenefitFacts:
+    """Keep the worker's answers; only a woman chooses her retirement group (men are 'male')."""
+    facts = facts_of(profile)
+    if profile.sex != "male" and data.retirement_group in ("female_50", "female_55"):
+        facts.retirement_group = data.retirement_group
+    facts.left_school_on = data.left_school_on
+    facts.pays_as_individual = data.pays_as_individual
+    facts.insured_elsewhere = data.insured_elsewhere
+    db.session.flush()
+    return facts
+
+
+def set_hard_to_employ(
+    staff: User, profile: WorkerProfile, hard_to_employ: bool, subsidy_approved_on: date | None
+) -> BenefitFacts:
+    """Station staff set the 就业困难人员 status and the subsidy approval date, signed by them."""
+    facts = facts_of(profile)
+    facts.hard_to_employ = hard_to_employ
+    facts.hard_to_employ_set_by_id = staff.id
+    facts.subsidy_approved_on = subsidy_approved_on
+    db.session.flush()
+    return facts
 
 
 def person_of(profile: WorkerProfile) -> tuple[rule.Person, bool]:

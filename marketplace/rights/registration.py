@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -19,6 +19,7 @@ from marketplace.models import (
     Shift,
     Town,
     User,
+    WageCase,
     WorkerProfile,
     db,
     utcnow,
@@ -121,6 +122,8 @@ def register(
 
     ``station_id`` is the station whose staff took it at the counter (None when the worker did).
     """
+    if profile.sex == "male":
+        data = replace(data, retirement_group="male")  # men have one retirement group
     if data.retirement_group not in GROUPS:
         raise DomainError(N_("Choose a retirement group."))
     if not data.pledge_agreed or data.pledge_name.strip() != profile.real_name:
@@ -237,8 +240,6 @@ def staff_list(district_id: int | None = None, station_id: int | None = None) ->
 
 def dashboard_panel(profile: WorkerProfile) -> dict:
     """What the worker dashboard shows: the registration prompt and shifts unpaid past due."""
-    from marketplace.models import WageCase
-
     unpaid = [
         a
         for a in completed_marketplace_work(profile)

@@ -18,8 +18,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from marketplace.actions import run_form
-from marketplace.errors import DomainError, NotFound
+from marketplace.edge import done, refusals_shown_in
 from marketplace.i18n import format_local, to_local
 from marketplace.kiosk.access import counter_station
 from marketplace.models import District, Role, Station, WorkerProfile, db
@@ -28,7 +27,12 @@ from marketplace.policy.registration import PLACES
 from marketplace.policy.training import courses_for, load_courses
 from marketplace.rights import cases
 from marketplace.rights import registration as services
-from marketplace.rights.entitlements import entitlements_of
+from marketplace.rights.entitlements import (
+    FactsInput,
+    entitlements_of,
+    save_facts,
+    set_hard_to_employ,
+)
 from marketplace.rights.forms import FactsForm, HardToEmployForm, RegistrationForm, UnemploymentForm
 from marketplace.rights.labels import init_labels
 from marketplace.security import role_required
@@ -64,7 +68,7 @@ def _profile() -> WorkerProfile:
     return profile
 
 
-def _to_input(form: RegistrationForm, profile: WorkerProfile) -> services.RegistrationInput:
+def _to_input(form: RegistrationForm) -> services.RegistrationInput:
     gig = form.for_whom.data == "gig"
     return services.RegistrationInput(
         work_content=form.work_content.data or "",
@@ -72,7 +76,7 @@ def _to_input(form: RegistrationForm, profile: WorkerProfile) -> services.Regist
         stable_income=form.stable_income.data,
         pledge_name=form.pledge_name.data or "",
         pledge_agreed=form.pledge_agreed.data,
-        retirement_group="male" if profile.sex == "male" else form.retirement_group.data,
+        retirement_group=form.retirement_group.data or "",
         application_id=form.application_id.data if gig and form.application_id.data else None,
         employer_name="" if gig else (form.employer_name.data or ""),
     )
@@ -98,7 +102,6 @@ def staff_register(worker_id: int):
     )
 
 
-
 def _registration_page(profile: WorkerProfile, done_url: str, station_id: int | None = None):
     work = services.completed_marketplace_work(profile)
     form = RegistrationForm()
@@ -109,19 +112,15 @@ def _registration_page(profile: WorkerProfile, done_url: str, station_id: int | 
         form.started_on.data = to_local(work[0].shift.starts_at).date()
         form.work_content.data = work[0].shift.gig.title
     if form.validate_on_submit():
-        reg = run_form(
-            form,
-            lambda: services.register(current_user, profile, _to_input(form, profile), station_id),
-        )
-        if reg is not None:
-            if reg.late:
-                message = _(
-                    "Registered after the %(days)s-day deadline, so it is marked late.",
-                    days=rule.DEADLINE_DAYS,
-                )
-                flash(message, "warning")
-            else:
-                flash(_("Your flexible employment is registered."), "success")
+        with refusals_shown_in(form):
+            reg = services.register(current_user, profile, _to_input(form), station_id)
+            if not reg.late:
+                return done(_("Your flexible employment is registered."), done_url)
+            message = _(
+                "Registered after the %(days)s-day deadline, so it is marked late.",
+                days=rule.DEADLINE_DAYS,
+            )
+            flash(message, "warning")
             return redirect(done_url)
     status = 400 if form.errors or form.form_errors else 200
     return render_template(
@@ -151,25 +150,16 @@ def registrations():
 def end(reg_id: int):
     """Record the end of the work and register unemployment at a place that applies."""
     profile = _profile()
-    try:
-        reg = services.own_registration(profile, reg_id)
-    except NotFound:
-        abort(404)
+    reg = services.own_registration(profile, reg_id)
     form = UnemploymentForm()
     form.place.choices = [(p, _(PLACES[p])) for p in services.places_for(profile)]
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             services.register_unemployment(profile, reg_id, form.ended_on.data, form.place.data)
-        except DomainError as exc:
-            db.session.rollback()
-            form.form_errors.append(exc.translated())
-        else:
-            db.session.commit()
-            flash(
+            return done(
                 _("The end of your work and your unemployment registration are recorded."),
-                "success",
+                url_for("rights.registrations"),
             )
-            return redirect(url_for("rights.registrations"))
     status = 400 if form.errors or form.form_errors else 200
     return render_template("rights/end.html", form=form, reg=reg), status
 
@@ -182,16 +172,17 @@ def entitlements():
     facts = services.facts_of(profile)
     form = FactsForm(obj=facts)
     if form.validate_on_submit():
-        if profile.sex != "male" and form.retirement_group.data in ("female_50", "female_55"):
-            facts.retirement_group = form.retirement_group.data
-        facts.left_school_on = form.left_school_on.data
-        facts.pays_as_individual = form.pays_as_individual.data
-        facts.insured_elsewhere = form.insured_elsewhere.data
-        db.session.commit()
-        flash(_("Saved."), "success")
-        return redirect(url_for("rights.entitlements"))
+        save_facts(
+            profile,
+            FactsInput(
+                retirement_group=form.retirement_group.data,
+                left_school_on=form.left_school_on.data,
+                pays_as_individual=form.pays_as_individual.data,
+                insured_elsewhere=form.insured_elsewhere.data,
+            ),
+        )
+        return done(_("Saved."), url_for("rights.entitlements"))
     result = entitlements_of(profile)
-    db.session.commit()  # the facts row, created on first visit
     courses = courses_for({s.category.code for s in profile.skills}, load_courses())
     return render_template(
         "rights/entitlements.html", e=result, form=form, profile=profile, courses=courses
@@ -274,11 +265,8 @@ def staff_benefits(worker_id: int):
     facts = services.facts_of(profile)
     form = HardToEmployForm(obj=facts)
     if form.validate_on_submit():
-        facts.hard_to_employ = form.hard_to_employ.data
-        facts.hard_to_employ_set_by_id = current_user.id
-        facts.subsidy_approved_on = form.subsidy_approved_on.data
-        db.session.commit()
-        flash(_("Saved."), "success")
-        return redirect(url_for("rights.staff_benefits", worker_id=worker_id))
-    db.session.commit()
+        set_hard_to_employ(
+            current_user, profile, form.hard_to_employ.data, form.subsidy_approved_on.data
+        )
+        return done(_("Saved."), url_for("rights.staff_benefits", worker_id=worker_id))
     return render_template("rights/staff_benefits.html", form=form, profile=profile, facts=facts)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from marketplace.actions import run_action
-from marketplace.errors import DomainError, Forbidden, NotFound
+from marketplace.edge import back_to, done, refusals_shown_in
 from marketplace.i18n import format_local
-from marketplace.models import Role, db, utcnow
+from marketplace.models import Role, utcnow
 from marketplace.rights import cases
 from marketplace.rights.forms import AnswerForm, PaidForm, ReasonForm, ReportForm, StaffForm
 from marketplace.security import role_required
@@ -18,37 +17,21 @@ from marketplace.work.services import worker_application
 bp = Blueprint("wage_cases", __name__)
 
 
-def _case(case_id: int):
-    try:
-        return cases.case_for(current_user, case_id)
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
-
-
 @bp.route("/applications/<int:app_id>/unpaid", methods=["GET", "POST"])
 @role_required(Role.WORKER)
 def report(app_id: int):
     """没有收到工资: the worker reports that a confirmed shift was not paid."""
-    try:
-        app = worker_application(current_user, app_id)
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
+    app = worker_application(current_user, app_id)
     form = ReportForm()
     if form.validate_on_submit():
-        try:
+        with refusals_shown_in(form):
             case = cases.report_unpaid(current_user, app_id, form.note.data or "")
-        except DomainError as exc:
-            db.session.rollback()
-            flash(exc.translated(), "error")
-        else:
-            db.session.commit()
-            flash(_("Your report is recorded. The employer and the station are told."), "success")
-            return redirect(url_for("wage_cases.case", case_id=case.id))
-    return render_template("rights/report.html", form=form, app=app)
+            return done(
+                _("Your report is recorded. The employer and the station are told."),
+                url_for("wage_cases.case", case_id=case.id),
+            )
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("rights/report.html", form=form, app=app), status
 
 
 @bp.route("/wage-cases")
@@ -62,7 +45,7 @@ def case_list():
 @login_required
 def case(case_id: int):
     """One case with its evidence, every step, and the forms the viewer may use."""
-    item = _case(case_id)
+    item = cases.case_for(current_user, case_id)
     return render_template(
         "rights/case.html",
         case=item,
@@ -79,7 +62,8 @@ def case(case_id: int):
 def summary(case_id: int):
     """A printable case summary for labour arbitration."""
     now_label = format_local(utcnow())
-    return render_template("rights/summary.html", case=_case(case_id), now_label=now_label)
+    item = cases.case_for(current_user, case_id)
+    return render_template("rights/summary.html", case=item, now_label=now_label)
 
 
 def _back(case_id: int) -> str:
@@ -94,13 +78,9 @@ def paid(case_id: int):
     if not form.validate_on_submit():
         flash(_("Enter the date paid."), "error")
         return redirect(_back(case_id))
-    return run_action(
-        cases.employer_paid,
-        case_id,
-        form.paid_on.data,
-        back=_back(case_id),
-        success=_("Your answer is recorded; the worker will confirm."),
-    )
+    back_to(_back(case_id))
+    cases.employer_paid(current_user, case_id, form.paid_on.data)
+    return done(_("Your answer is recorded; the worker will confirm."))
 
 
 @bp.route("/wage-cases/<int:case_id>/dispute", methods=["POST"])
@@ -111,13 +91,9 @@ def dispute(case_id: int):
     if not form.validate_on_submit():
         flash(_("Give the reason."), "error")
         return redirect(_back(case_id))
-    return run_action(
-        cases.employer_disputes,
-        case_id,
-        form.note.data,
-        back=_back(case_id),
-        success=_("Your answer is recorded; the worker will confirm."),
-    )
+    back_to(_back(case_id))
+    cases.employer_disputes(current_user, case_id, form.note.data)
+    return done(_("Your answer is recorded; the worker will confirm."))
 
 
 @bp.route("/wage-cases/<int:case_id>/answer", methods=["POST"])
@@ -128,14 +104,9 @@ def answer(case_id: int):
     if not form.validate_on_submit():
         flash(_("Choose your answer."), "error")
         return redirect(_back(case_id))
-    return run_action(
-        cases.worker_answers,
-        case_id,
-        form.agrees.data == "yes",
-        form.note.data or "",
-        back=_back(case_id),
-        success=_("Your answer is recorded."),
-    )
+    back_to(_back(case_id))
+    cases.worker_answers(current_user, case_id, form.agrees.data == "yes", form.note.data or "")
+    return done(_("Your answer is recorded."))
 
 
 @bp.route("/wage-cases/<int:case_id>/staff", methods=["POST"])
@@ -146,11 +117,6 @@ def staff(case_id: int):
     if not form.validate_on_submit():
         flash(_("Choose a step and write a note."), "error")
         return redirect(_back(case_id))
-    return run_action(
-        cases.staff_step,
-        case_id,
-        form.outcome.data,
-        form.note.data,
-        back=_back(case_id),
-        success=_("The step is recorded."),
-    )
+    back_to(_back(case_id))
+    cases.staff_step(current_user, case_id, form.outcome.data, form.note.data)
+    return done(_("The step is recorded."))

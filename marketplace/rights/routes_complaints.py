@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import or_, select
 
-from marketplace.actions import run_action, run_form
-from marketplace.errors import Forbidden, NotFound
+from marketplace.edge import back_to, done, refusals_shown_in
 from marketplace.i18n import format_local
 from marketplace.models import Application, AppStatus, ComplaintCategory, Gig, Shift, db
 from marketplace.rights import complaints
@@ -52,22 +51,19 @@ def complaint_new():
     form = ComplaintForm()
     form.application_id.choices = [] if is_staff else _my_shifts()
     if form.validate_on_submit():
-        item = run_form(
-            form,
-            lambda: complaints.file_complaint(
+        with refusals_shown_in(form):
+            item = complaints.file_complaint(
                 current_user,
                 form.application_id.data,
                 form.against.data,
                 ComplaintCategory(form.category.data),
                 form.description.data,
                 form.on_behalf_of.data if is_staff else None,
-            ),
-        )
-        if item is not None:
-            flash(
-                _("Your complaint is filed. The other party and the station are told."), "success"
             )
-            return redirect(url_for("complaints.complaint", complaint_id=item.id))
+            return done(
+                _("Your complaint is filed. The other party and the station are told."),
+                url_for("complaints.complaint", complaint_id=item.id),
+            )
     status = 400 if form.errors or form.form_errors else 200
     return render_template("rights/complaint_new.html", form=form, is_staff=is_staff), status
 
@@ -76,12 +72,7 @@ def complaint_new():
 @login_required
 def complaint(complaint_id: int):
     """One complaint with every step, and the forms the viewer may use."""
-    try:
-        item = complaints.complaint_for(current_user, complaint_id)
-    except NotFound:
-        abort(404)
-    except Forbidden:
-        abort(403)
+    item = complaints.complaint_for(current_user, complaint_id)
     return render_template(
         "rights/complaint.html",
         item=item,
@@ -104,13 +95,9 @@ def complaint_respond(complaint_id: int):
     if not form.validate_on_submit():
         flash(_("Write your answer."), "error")
         return redirect(_back(complaint_id))
-    return run_action(
-        complaints.respond,
-        complaint_id,
-        form.note.data,
-        back=_back(complaint_id),
-        success=_("Your answer is recorded."),
-    )
+    back_to(_back(complaint_id))
+    complaints.respond(current_user, complaint_id, form.note.data)
+    return done(_("Your answer is recorded."))
 
 
 @bp.route("/complaints/<int:complaint_id>/reply", methods=["POST"])
@@ -121,14 +108,11 @@ def complaint_reply(complaint_id: int):
     if not form.validate_on_submit():
         flash(_("Choose your answer."), "error")
         return redirect(_back(complaint_id))
-    return run_action(
-        complaints.complainant_replies,
-        complaint_id,
-        form.agrees.data == "yes",
-        form.note.data or "",
-        back=_back(complaint_id),
-        success=_("Your answer is recorded."),
+    back_to(_back(complaint_id))
+    complaints.complainant_replies(
+        current_user, complaint_id, form.agrees.data == "yes", form.note.data or ""
     )
+    return done(_("Your answer is recorded."))
 
 
 @bp.route("/complaints/<int:complaint_id>/staff", methods=["POST"])
@@ -139,11 +123,6 @@ def complaint_staff(complaint_id: int):
     if not form.validate_on_submit():
         flash(_("Choose a step and write a note."), "error")
         return redirect(_back(complaint_id))
-    return run_action(
-        complaints.staff_step,
-        complaint_id,
-        form.outcome.data,
-        form.note.data,
-        back=_back(complaint_id),
-        success=_("The step is recorded."),
-    )
+    back_to(_back(complaint_id))
+    complaints.staff_step(current_user, complaint_id, form.outcome.data, form.note.data)
+    return done(_("The step is recorded."))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 
-from marketplace.errors import NotFound
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
-from marketplace.models import Station, db, utcnow
+from marketplace.models import Station, utcnow
 from marketplace.rights.kiosk_view import open_entitlements
 
 bp = Blueprint("kiosk_entitlements", __name__, url_prefix="/kiosk")
@@ -18,11 +17,7 @@ bp.before_request(sign_out_idle_kiosk)
 @at_station
 def entitlements(worker_id: int, station: Station):
     """The worker page's answers and citations in large type, read-only, with a print button."""
-    try:
-        found = open_entitlements(current_user, station, worker_id, request.remote_addr or "")
-    except NotFound:
-        abort(404)
-    db.session.commit()  # the audit record, and the facts row made on first use
+    found = open_entitlements(current_user, station, worker_id, request.remote_addr or "")
     return render_template(
         "kiosk/entitlements.html",
         station=station,

@@ -184,3 +184,24 @@ def test_kiosk_stylesheet_is_large_touch_friendly_and_prints_on_80mm(app):
     assert body and int(body.group(1)) >= 20
     assert all(int(px) >= 48 for px in re.findall(r"min-height: (\d+)px", css))
     assert "@media print" in css and "size: 80mm auto" in css
+
+
+def test_find_with_neither_a_mobile_nor_an_id_number_says_what_to_enter(kiosk):
+    """A query the service refuses is shown on the search form, and the query is not echoed."""
+    response = kiosk.post("/kiosk/find", data={"q": "abc123"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "请输入11位手机号或18位身份证号。" in page
+    assert 'data-testid="hits"' not in page and "abc123" not in page
+
+
+def test_a_refused_need_keeps_what_was_typed_and_stores_nothing(kiosk):
+    """A mobile number the rule refuses: the form comes back with the message and the input."""
+    response = kiosk.post(
+        "/kiosk/needs/new",
+        data={"name": "王阿姨", "mobile": "12345", "desired_work": "保洁", "category_id": 0},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert 'class="flash error"' in page and "王阿姨" in page
+    assert db.session.scalar(select(JobNeed.id)) is None

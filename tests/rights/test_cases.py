@@ -164,6 +164,17 @@ def test_end_to_end_over_http(app, client, login, parties):
     assert "没收到" in summary
 
 
+def test_a_second_report_of_the_same_shift_is_refused_on_the_form(app, client, login, parties):
+    """The report page comes back with the refusal; there is still one case."""
+    _, worker, application = parties
+    login(client, worker)
+    client.post(f"/applications/{application.id}/unpaid", data={"note": "没收到"})
+    again = client.post(f"/applications/{application.id}/unpaid", data={"note": "还是没收到"})
+    assert again.status_code == 400
+    assert "这个班次已经有一个案件。" in again.get_data(as_text=True)
+    assert db.session.query(WageCase).count() == 1
+
+
 def test_other_worker_cannot_report_someone_elses_shift(app, client, login, parties):
     """Ownership of the report page."""
     _, _, application = parties

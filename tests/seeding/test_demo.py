@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from marketplace.gigs.pricing import daily_pay_fen
 from marketplace.models import (
     Application,
     AppStatus,
@@ -37,6 +36,7 @@ from marketplace.models import (
     db,
 )
 from marketplace.policy.identity import is_valid_credit_code, parse_id_number
+from marketplace.policy.pricing import daily_pay_fen
 from marketplace.security import decrypt_id_number, verify_password
 from marketplace.seeding.demo import (
     DEMO_LOGINS,

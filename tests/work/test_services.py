@@ -118,15 +118,6 @@ def test_hourly_pay_due_follows_confirmed_hours(app):
         attendance.confirm_hours(employer, app_.id, 60)
 
 
-def test_daily_pay_for_each_unit():
-    """Day rate, hourly × minutes, and pieces × rate all come out in whole fen."""
-    from marketplace.gigs.pricing import daily_pay_fen
-
-    assert daily_pay_fen(22000, PayUnit.DAY, 480) == 22000
-    assert daily_pay_fen(2450, PayUnit.HOUR, 450) == 18375
-    assert daily_pay_fen(50, PayUnit.PIECE, 480, 300) == 15000
-
-
 def test_worker_confirms_coming_on_the_eve(client, login, app):
     """After the eve reminder the worker says they will come; the employer sees it."""
     employer = make_employer()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from marketplace.gigs.pricing import daily_pay_fen
+from marketplace.policy.pricing import daily_pay_fen
 from marketplace.models import EmployerKind, GigStatus, PayUnit, SeasonTag, WorkForm
 from marketplace.seeding.demo.context import SkillRef, TownRef
 
@@ -84,7 +84,7 @@ class GigPlan:
 
     @property
     def daily_pay_fen(self) -> int:
-        """What a day's work pays (marketplace.gigs.pricing)."""
+        """What a day's work pays (marketplace.policy.pricing)."""
         return daily_pay_fen(self.pay_fen, self.pay_unit, self.minutes, self.pieces_per_day)
 
     def status(self, now: datetime) -> GigStatus:
