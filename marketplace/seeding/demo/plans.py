@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from marketplace.policy.pricing import daily_pay_fen
 from marketplace.models import EmployerKind, GigStatus, PayUnit, SeasonTag, WorkForm
+from marketplace.policy.pricing import daily_pay_fen
 from marketplace.seeding.demo.context import SkillRef, TownRef
 
 
