@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app, request, session
@@ -39,6 +40,10 @@ def fen_to_yuan(fen: int | None) -> str:
     return f"{sign}{whole:,}.{cents:02d}"
 
 
+@overload
+def to_local(dt: datetime) -> datetime: ...
+@overload
+def to_local(dt: None) -> None: ...
 def to_local(dt: datetime | None) -> datetime | None:
     """Turn a naive UTC timestamp into Asia/Shanghai time."""
     if dt is None:

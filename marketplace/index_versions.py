@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from marketplace.models import IndexVersion, db, utcnow
+from marketplace.models import IndexVersion, db, rows_changed, utcnow
 
 WORKERS = "workers"
 GIGS = "gigs"
@@ -12,12 +12,12 @@ GIGS = "gigs"
 
 def bump(name: str) -> None:
     """Record that workers or gigs changed (committed with the caller's transaction)."""
-    result = db.session.execute(
+    changed = rows_changed(
         update(IndexVersion)
         .where(IndexVersion.name == name)
         .values(version=IndexVersion.version + 1, changed_at=utcnow())
     )
-    if result.rowcount == 0:
+    if changed == 0:
         db.session.add(IndexVersion(name=name, version=1))
     db.session.flush()
 

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from marketplace.gigs import jobs as gigs_jobs
 from marketplace.i18n import SHANGHAI, to_local
 from marketplace.matchmaking import jobs as matchmaking_jobs
-from marketplace.models import ScheduledRun, db, utcnow
+from marketplace.models import ScheduledRun, db, rows_changed, utcnow
 from marketplace.notifications import jobs as notifications_jobs
 from marketplace.rights import jobs as rights_jobs
 from marketplace.schedule import Job
@@ -77,9 +77,9 @@ def prune_runs(now: datetime) -> int:
     """Delete run claims started more than ``KEEP_RUNS_DAYS`` before ``now`` (local time)."""
     cutoff = now.replace(tzinfo=SHANGHAI).astimezone(UTC).replace(tzinfo=None)
     cutoff -= timedelta(days=KEEP_RUNS_DAYS)
-    result = db.session.execute(delete(ScheduledRun).where(ScheduledRun.started_at < cutoff))
+    changed = rows_changed(delete(ScheduledRun).where(ScheduledRun.started_at < cutoff))
     db.session.commit()
-    return result.rowcount
+    return changed
 
 
 def run_job(name: str, now: datetime | None = None, force: bool = False) -> str | None:

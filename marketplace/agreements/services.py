@@ -206,8 +206,11 @@ def templates_overview() -> list[AgreementTemplate]:
 
 def template_versions(kind: AgreementKind) -> int:
     """How many versions of a template exist."""
-    return db.session.scalar(
-        select(func.count(AgreementTemplate.id)).where(AgreementTemplate.kind == kind)
+    return (
+        db.session.scalar(
+            select(func.count(AgreementTemplate.id)).where(AgreementTemplate.kind == kind)
+        )
+        or 0
     )
 
 

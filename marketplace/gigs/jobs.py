@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 
 from marketplace import index_versions as versions
-from marketplace.models import Gig, GigStatus, Shift, db, utcnow
+from marketplace.models import Gig, GigStatus, Shift, rows_changed, utcnow
 from marketplace.schedule import Job
 
 
@@ -15,15 +15,15 @@ def close_finished_gigs(now: datetime | None = None) -> int:
     """Close open gigs whose shifts have all ended."""
     now = now or utcnow()
     still_running = select(Shift.id).where(Shift.gig_id == Gig.id, Shift.ends_at > now).exists()
-    result = db.session.execute(
+    changed = rows_changed(
         update(Gig)
         .where(Gig.status == GigStatus.OPEN, ~still_running)
         .values(status=GigStatus.CLOSED)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount:
+    if changed:
         versions.bump(versions.GIGS)
-    return result.rowcount
+    return changed
 
 
 def _close_gigs(_now: datetime) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
@@ -25,6 +26,7 @@ from marketplace.models import (
 from marketplace.notifications.services import notify
 from matching import Match
 
+Item = TypeVar("Item")
 RECOMMENDATIONS = 6
 CANDIDATES = 10
 
@@ -35,10 +37,10 @@ def ranking_lang() -> str:
 
 
 @dataclass
-class Ranked:
+class Ranked(Generic[Item]):
     """A ranked gig or worker with the ranker's reasons."""
 
-    item: object
+    item: Item
     match: Match
 
 
@@ -72,7 +74,7 @@ def _engaged(*conditions) -> set[tuple[int, int]]:
     return {(g, w) for g, w in rows}
 
 
-def _top(matches: list[Match], taken: set[int], k: int, key, *options) -> list[Ranked]:
+def _top(matches: list[Match], taken: set[int], k: int, key, *options) -> list[Ranked[Any]]:
     """The first ``k`` matches not already taken, each with its row (by primary ``key``)."""
     kept = [m for m in matches if m.id not in taken][:k]
     model = key.class_
@@ -81,7 +83,7 @@ def _top(matches: list[Match], taken: set[int], k: int, key, *options) -> list[R
     return [Ranked(rows[m.id], m) for m in kept if m.id in rows]
 
 
-def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> list[Ranked]:
+def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> list[Ranked[Gig]]:
     """Open gigs ranked for the worker, with reasons, leaving out gigs already applied to."""
     snap = market_index().get()
     me = snap.workers_by_id.get(user.id)
@@ -94,7 +96,9 @@ def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> li
     return shown
 
 
-def candidates(user: User, gig: Gig, k: int = CANDIDATES, lang: str = "zh") -> list[Ranked]:
+def candidates(
+    user: User, gig: Gig, k: int = CANDIDATES, lang: str = "zh"
+) -> list[Ranked[WorkerProfile]]:
     """Workers ranked for the employer's gig, with reasons (the gig must be the user's)."""
     if gig.employer_id != user.id:
         raise Forbidden()

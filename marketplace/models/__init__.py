@@ -8,7 +8,7 @@ from marketplace.models.agreements import (
     AgreementTemplate,
     Party,
 )
-from marketplace.models.base import db, utcnow
+from marketplace.models.base import db, rows_changed, utcnow
 from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
 from marketplace.models.kiosk import (
@@ -88,6 +88,7 @@ __all__ = [
     "Payment",
     "Rating",
     "Role",
+    "rows_changed",
     "Season",
     "SeasonTag",
     "Shift",

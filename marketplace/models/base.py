@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
+from typing import cast
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import Enum, MetaData
+from sqlalchemy import Enum, Executable, MetaData
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import DeclarativeBase
 
 # Named constraints let Alembic alter them on SQLite too.
@@ -42,3 +44,8 @@ def code_enum(enum_cls: type[enum.Enum], length: int) -> Enum:
         validate_strings=True,
         values_callable=lambda members: [m.value for m in members],
     )
+
+
+def rows_changed(statement: Executable) -> int:
+    """Run an UPDATE or DELETE in the session and say how many rows it changed."""
+    return cast(CursorResult, db.session.execute(statement)).rowcount

@@ -6,7 +6,7 @@ from flask_babel import gettext
 from sqlalchemy import func, select, update
 
 from marketplace.errors import N_
-from marketplace.models import Notification, User, db, utcnow
+from marketplace.models import Notification, User, db, rows_changed, utcnow
 from marketplace.notifications import outbox
 
 MESSAGES = {
@@ -41,7 +41,7 @@ def notify(user_id: int, kind: str, subject: str, link: str = "") -> Notificatio
     note = Notification(user_id=user_id, kind=kind, subject=subject[:120], link=link)
     db.session.add(note)
     db.session.flush()
-    user = db.session.get(User, user_id)
+    user = db.session.get_one(User, user_id)
     outbox.enqueue(note, outbox.render_for(user, lambda: text_of(note)))
     return note
 
@@ -77,9 +77,9 @@ def unread_count(user: User) -> int:
 
 def mark_all_read(user: User) -> int:
     """Mark every notification read; returns how many changed."""
-    result = db.session.execute(
+    changed = rows_changed(
         update(Notification)
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
-    return result.rowcount
+    return changed

@@ -19,6 +19,7 @@ from marketplace.models import (
     User,
     WorkerProfile,
     db,
+    rows_changed,
     utcnow,
 )
 from marketplace.notifications.services import notify
@@ -139,25 +140,25 @@ def party_application(user: User, application_id: int) -> Application:
 
 def _set_status(app: Application, expected: tuple[AppStatus, ...], new: AppStatus) -> None:
     """Move the application on only if no one else moved it first (compare-and-set)."""
-    result = db.session.execute(
+    changed = rows_changed(
         update(Application)
         .where(Application.id == app.id, Application.status.in_(expected))
         .values(status=new, decided_at=utcnow())
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if changed != 1:
         raise NotPending()
 
 
 def _take_slot(shift_id: int) -> None:
     """Fill one slot if one is free; the WHERE clause makes it safe under concurrency."""
-    result = db.session.execute(
+    changed = rows_changed(
         update(Shift)
         .where(Shift.id == shift_id, Shift.filled < Shift.slots)
         .values(filled=Shift.filled + 1)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if changed != 1:
         raise ShiftFull()
 
 
