@@ -34,9 +34,10 @@ migrate: install
 seed: migrate
 	$(BIN)/flask seed --demo
 
+# The web server and the scheduler side by side (Procfile); Ctrl+C stops both.
 run: seed
-	@echo "Serving on http://$(HOST):$(PORT) — press Ctrl+C to stop."
-	$(BIN)/flask run --host $(HOST) --port $(PORT)
+	@echo "Serving on http://$(HOST):$(PORT) with the scheduler beside it — press Ctrl+C to stop."
+	PATH="$(abspath $(BIN)):$$PATH" WEB_HOST=$(HOST) WEB_PORT=$(PORT) $(BIN)/honcho start
 
 # WeasyPrint's Pango/HarfBuzz and a CJK font for the agreement PDFs (Debian packages, root only).
 WEASY_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-wqy-microhei
