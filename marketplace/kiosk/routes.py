@@ -17,6 +17,7 @@ from marketplace.kiosk.access import (
     STAFF,
     STATION_SESSION_KEY,
     at_station,
+    end_kiosk_session,
     sign_out_idle_kiosk,
 )
 from marketplace.kiosk.forms import (
@@ -57,6 +58,15 @@ def start():
         session[STATION_SESSION_KEY] = station.id
         return redirect(url_for("kiosk.home"))
     return render_template("kiosk/start.html", form=form, stations=stations)
+
+
+@bp.route("/sign-out", methods=["POST"])
+@role_required(*STAFF)
+def sign_out():
+    """End the kiosk's station session and sign out, so the next person starts clean."""
+    end_kiosk_session()
+    flash(_("You have signed out."), "success")
+    return redirect(url_for("accounts.login", next=url_for("kiosk.home")))
 
 
 @bp.route("/find", methods=["GET", "POST"])
