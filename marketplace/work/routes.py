@@ -9,6 +9,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from marketplace.agreements.services import current_agreement
 from marketplace.edge import back_to, done
 from marketplace.i18n import to_local
 from marketplace.models import Role, utcnow
@@ -95,6 +96,7 @@ def show(app_id: int):
         payment_form=payment,
         rating_form=RatingForm(),
         qr_svg=_qr_svg(app),
+        agreement=current_agreement(app),
         amount_due=attendance.amount_due_fen(app),
         rated=any(r.rater_id == current_user.id for r in app.ratings),
         now=utcnow(),
