@@ -6,6 +6,7 @@ import enum
 
 from flask_babel import lazy_gettext as _l
 
+from marketplace.i18n import is_english
 from marketplace.models import (
     AppStatus,
     EmployerKind,
@@ -16,6 +17,7 @@ from marketplace.models import (
     Verification,
     WorkForm,
 )
+from marketplace.policy.citations import readable
 from marketplace.policy.labour_relation import AgreementKind, Outcome
 
 # Keyed by (enum, value): members of different enums may share a value ("rejected" is both an
@@ -72,3 +74,8 @@ def label(value: enum.Enum) -> str:
 def choices(*members: enum.Enum) -> list[tuple[str, object]]:
     """(value, label) pairs for a radio or select field."""
     return [(m.value, LABELS[(type(m), m.value)]) for m in members]
+
+
+def cite(citation: object) -> str:
+    """A source code (N(九), P 三(二), 劳社部发…) as a readable citation, in the page language."""
+    return readable(str(citation), "en" if is_english() else "zh")
