@@ -63,3 +63,22 @@ def test_staff_sign_out_from_the_kiosk(app, live_server, browser):
     assert "/account/login" in page.url and "您已退出登录" in page.content()
     page.goto(f"{live_server}/kiosk/referrals")
     assert "/account/login" in page.url
+
+
+def test_referral_rows_name_the_person_and_an_untouched_save_records_nothing(
+    app, live_server, browser
+):
+    """The referrals screen shows the worker's name; Save with no outcome chosen changes nothing."""
+    station = nearest_station()
+    staff = make_staff(station)
+    gig = make_gig(make_employer("象山海鲜加工厂", verified=True), title="休渔期补网工")
+    services.refer(staff, station, gig.id, gig.shifts[0].id, worker_id=make_worker("应海波").id)
+    db.session.commit()
+    page = kiosk_page(browser, live_server, staff, PORTRAIT)
+    page.goto(f"{live_server}/kiosk/referrals")
+    row = page.get_by_test_id("referral").first
+    assert row.get_by_test_id("person").inner_text() == "应海波"
+    assert row.locator("select[name=status]").input_value() == ""
+    go(page, lambda: row.get_by_role("button", name="保存").click())
+    assert "请先选择结果" in page.content()
+    assert page.get_by_test_id("referral").first.get_by_test_id("status").inner_text() == "已推荐"
