@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Flask
 from flask_login import current_user
+from jinja2 import pass_context
 
 from marketplace.extensions import login_manager
-from marketplace.labels import label
+from marketplace.labels import cite, label
 from marketplace.models import Role, User, db
 from marketplace.notifications.services import unread_count
 
@@ -29,11 +30,19 @@ def _navigation() -> dict:
     return {"unread_notifications": unread}
 
 
+@pass_context
+def _cite(_context, citation: object) -> str:
+    """The ``cite`` filter; taking the context keeps Jinja from folding it at compile time
+    (a constant like "N(九)"|cite would otherwise keep the first page's language)."""
+    return cite(citation)
+
+
 def init_app(app: Flask) -> None:
     """Register handlers, headers and the user loader."""
     app.after_request(_security_headers)
     app.context_processor(_navigation)
     app.jinja_env.globals["label"] = label
+    app.jinja_env.filters["cite"] = _cite
     app.jinja_env.globals["Role"] = Role
 
     login_manager.login_view = "accounts.login"

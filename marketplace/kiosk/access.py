@@ -29,14 +29,19 @@ def sign_out_idle_kiosk():
     seen = session.get(SEEN_KEY)
     idle_seconds = current_app.config.get("KIOSK_IDLE_SECONDS", IDLE_SECONDS)
     if seen is not None and now - seen > idle_seconds:
-        session.pop(STATION_SESSION_KEY, None)
-        session.pop(SEEN_KEY, None)
-        logout_user()
+        end_kiosk_session()
         flash(_("The kiosk was left idle, so you were signed out."), "status")
         return redirect(url_for("accounts.login", next=url_for("kiosk.home")))
     if request.args.get("idle") != "1" or seen is None:
         session[SEEN_KEY] = now
     return None
+
+
+def end_kiosk_session() -> None:
+    """Forget the station this kiosk serves and sign the staff member out."""
+    session.pop(STATION_SESSION_KEY, None)
+    session.pop(SEEN_KEY, None)
+    logout_user()
 
 
 def current_station() -> Station | None:

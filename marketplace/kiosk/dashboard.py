@@ -47,6 +47,11 @@ class Bounds:
     series_start: datetime
 
     @property
+    def week_began_last_month(self) -> bool:
+        """This week's Monday is in last month: the week counts days the month does not."""
+        return self.week_start < self.month_start
+
+    @property
     def earliest(self) -> datetime:
         """The start of the longest window any figure needs."""
         return min(self.week_start, self.month_start, self.series_start)

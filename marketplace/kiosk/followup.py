@@ -14,6 +14,7 @@ from marketplace.models import (
     ReferralStatus,
     Shift,
     User,
+    WorkerProfile,
     db,
     utcnow,
 )
@@ -37,21 +38,26 @@ def outcome_of(application: Application | None) -> ReferralStatus | None:
     return ReferralStatus.APPLIED
 
 
-def _applications(refs: list[Referral]) -> dict[tuple[int, int], Application]:
-    """The newest application of each referred worker to the referred gig, in one query."""
+def _applications(refs: list[Referral]) -> dict[tuple[int, int | None, int], Application]:
+    """Each referred worker's application to the referred shift, in one query.
+
+    Keys are (worker, shift, gig) for a referral to a shift and (worker, None, gig) for one to a
+    whole gig (the newest application to any of its shifts).
+    """
     workers = {r.worker_id for r in refs if r.worker_id}
     gigs = {r.gig_id for r in refs if r.worker_id}
     if not workers:
         return {}
-    found: dict[tuple[int, int], Application] = {}
+    found: dict[tuple[int, int | None, int], Application] = {}
     for app in db.session.scalars(
         select(Application)
         .join(Shift, Shift.id == Application.shift_id)
         .where(Application.worker_id.in_(workers), Shift.gig_id.in_(gigs))
         .options(selectinload(Application.shift))
-        .order_by(Application.created_at)
+        .order_by(Application.created_at, Application.id)
     ):
-        found[(app.worker_id, app.shift.gig_id)] = app
+        found[(app.worker_id, app.shift_id, app.shift.gig_id)] = app
+        found[(app.worker_id, None, app.shift.gig_id)] = app
     return found
 
 
@@ -60,12 +66,30 @@ def refresh(refs: list[Referral]) -> int:
     apps = _applications(refs)
     changed = 0
     for ref in refs:
-        status = outcome_of(apps.get((ref.worker_id, ref.gig_id))) if ref.worker_id else None
+        if ref.worker_id is None:
+            continue
+        status = outcome_of(apps.get((ref.worker_id, ref.shift_id, ref.gig_id)))
         if status is not None and status != ref.status:
             ref.status = status
             changed += 1
     db.session.flush()
     return changed
+
+
+def person_names(refs: list[Referral]) -> dict[int, str]:
+    """Each referral's person by name: the need's name, or the worker's real name."""
+    workers = {r.worker_id for r in refs if r.worker_id}
+    real: dict[int, str] = {}
+    if workers:
+        rows = db.session.execute(
+            select(WorkerProfile.user_id, WorkerProfile.real_name).where(
+                WorkerProfile.user_id.in_(workers)
+            )
+        )
+        real = {user_id: name for user_id, name in rows}
+    return {
+        r.id: r.need.name if r.need is not None else real.get(r.worker_id or 0, "") for r in refs
+    }
 
 
 def referrals(limit: int = REFERRALS_SHOWN) -> list[Referral]:

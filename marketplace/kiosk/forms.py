@@ -56,6 +56,7 @@ class OutcomeForm(FlaskForm):
 
     status = SelectField(
         _l("Outcome"),
-        choices=[(s.value, text) for s, text in REFERRAL_STATUS.items() if s != "referred"],
+        choices=[("", _l("Choose an outcome"))]
+        + [(s.value, text) for s, text in REFERRAL_STATUS.items() if s != "referred"],
         validators=[DataRequired()],
     )

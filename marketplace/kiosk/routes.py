@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import segno
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup
@@ -17,6 +17,7 @@ from marketplace.kiosk.access import (
     STAFF,
     STATION_SESSION_KEY,
     at_station,
+    end_kiosk_session,
     sign_out_idle_kiosk,
 )
 from marketplace.kiosk.forms import (
@@ -57,6 +58,15 @@ def start():
         session[STATION_SESSION_KEY] = station.id
         return redirect(url_for("kiosk.home"))
     return render_template("kiosk/start.html", form=form, stations=stations)
+
+
+@bp.route("/sign-out", methods=["POST"])
+@role_required(*STAFF)
+def sign_out():
+    """End the kiosk's station session and sign out, so the next person starts clean."""
+    end_kiosk_session()
+    flash(_("You have signed out."), "success")
+    return redirect(url_for("accounts.login", next=url_for("kiosk.home")))
 
 
 @bp.route("/find", methods=["GET", "POST"])
@@ -217,7 +227,10 @@ def referral_status(status: ReferralStatus) -> str:
 def referrals(station: Station):
     """Referrals from every station with their outcome, updated from the marketplace's records."""
     refs = followup.referrals()
-    return render_template("kiosk/referrals.html", station=station, refs=refs, form=OutcomeForm())
+    names = followup.person_names(refs)
+    return render_template(
+        "kiosk/referrals.html", station=station, refs=refs, names=names, form=OutcomeForm()
+    )
 
 
 @bp.route("/referrals/<int:referral_id>/outcome", methods=["POST"])
@@ -226,7 +239,8 @@ def outcome(referral_id: int):
     """Staff record an outcome the marketplace cannot see (e.g. for a need)."""
     form = OutcomeForm()
     if not form.validate_on_submit():
-        abort(400)
+        flash(_("Choose an outcome first: nothing was recorded."), "error")
+        return redirect(url_for("kiosk.referrals"))
     back_to(url_for("kiosk.referrals"))
     followup.set_status(
         current_user, services.referral(referral_id), ReferralStatus(form.status.data)

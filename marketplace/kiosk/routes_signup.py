@@ -69,6 +69,7 @@ def signup_worker(station: Station):
     if request.method == "GET":
         form.hukou.data = Hukou.NINGBO.value
         form.weekdays.data = list(range(7))
+        form.town_id.data = station.town_id  # walk-ins usually live near the station
         need_id = request.args.get("need", type=int)
         if need_id:
             _prefill(form, need_id)

@@ -9,6 +9,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from marketplace.agreements.services import current_agreement
 from marketplace.edge import back_to, done
 from marketplace.i18n import to_local
 from marketplace.models import Role, utcnow
@@ -17,6 +18,7 @@ from marketplace.work import attendance, services
 from marketplace.work.forms import CodeForm, ConfirmHoursForm, PaymentForm, RatingForm
 
 bp = Blueprint("work", __name__)
+QR_BORDER = 4  # the quiet zone ISO/IEC 18004 asks for, in modules
 
 
 @bp.route("/shifts/<int:shift_id>/apply", methods=["POST"])
@@ -71,7 +73,10 @@ def _qr_svg(app) -> str | None:
     if app.worker_id != current_user.id or app.status.value != "accepted":
         return None
     url = url_for("work.scan", token=attendance.qr_token(app), _external=True)
-    return segno.make(url, error="m").svg_inline(scale=5, dark="#111", light="#fff")
+    code = segno.make(url, error="m")
+    # Whole pixels per module, about 290 px across with the 4-module quiet zone, never below 4.
+    scale = max(4, 290 // code.symbol_size(scale=1, border=QR_BORDER)[0])
+    return code.svg_inline(scale=scale, border=QR_BORDER, dark="#111", light="#fff")
 
 
 @bp.route("/applications/<int:app_id>")
@@ -91,6 +96,7 @@ def show(app_id: int):
         payment_form=payment,
         rating_form=RatingForm(),
         qr_svg=_qr_svg(app),
+        agreement=current_agreement(app),
         amount_due=attendance.amount_due_fen(app),
         rated=any(r.rater_id == current_user.id for r in app.ratings),
         now=utcnow(),

@@ -146,6 +146,31 @@ def test_application_link_leads_to_the_agreement(client, login, cast):
     )
 
 
+def _agreement_row(client, login, user, application) -> str:
+    """The agreement row of the application page, as ``user`` sees it."""
+    client.post("/account/logout")
+    login(client, user)
+    page = client.get(f"/applications/{application.id}").get_data(as_text=True)
+    return page[page.index('data-testid="agreement-link"') :].split("</a>")[0]
+
+
+def test_application_link_says_what_is_left_to_do(client, login, cast):
+    """Read and sign until one has signed; waiting for the other; signed once both have."""
+    people, application, agreement = cast
+    worker, employer = people["worker"], people["employer"]
+    assert "阅读并签署协议" in _agreement_row(client, login, worker, application)
+    digest = templating.content_hash(services.text_of(agreement))
+    signing.sign(worker, agreement.id, "陈阿海", True, digest, "")
+    db.session.commit()
+    assert "等待对方签署" in _agreement_row(client, login, worker, application)
+    assert "阅读并签署协议" in _agreement_row(client, login, employer, application)
+    signing.sign(employer, agreement.id, "李经理", True, digest, "")
+    db.session.commit()
+    for user in (employer, worker):
+        row = _agreement_row(client, login, user, application)
+        assert "查看已签署的协议" in row and "阅读并签署" not in row
+
+
 def test_application_link_is_refused_to_strangers(client, login, cast):
     """Another worker cannot reach the agreement through the application link."""
     people, application, _ = cast

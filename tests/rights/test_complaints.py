@@ -93,7 +93,10 @@ def test_complaint_pages(app, client, login, parties):
     assert response.status_code == 302
     item = db.session.query(Complaint).one()
     url = f"/complaints/{item.id}"
-    assert "外地人" in client.get(url).get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    assert "外地人" in page
+    # Who complained is labelled as the complainant, not as a start date.
+    assert '<dt>投诉人</dt><dd data-testid="complainant">' in page and "开始日期" not in page
     client.post("/account/logout")
     login(client, other_employer)
     assert client.get(url).status_code == 403

@@ -1,5 +1,6 @@
 """The 我能享受哪些政策 page for profiles whose answers are known; staff set 就业困难人员."""
 
+import re
 from datetime import date, timedelta
 
 from marketplace.accounts.services import register as register_account
@@ -22,7 +23,8 @@ def test_ningbo_man_born_1970(app, client, login):
     assert "61 years 4 months" in page and "2031-07" in page
     assert "employee pension scheme in Ningbo" in page
     assert "employee medical insurance in Ningbo" in page
-    assert "N(九)" in page
+    assert "Ningbo Notice on Further Supporting Flexible Employment (2021-12-28), item 9" in page
+    assert "N(九)" not in page
 
 
 def test_woman_from_another_province_with_a_young_permit(app, client, login):
@@ -92,4 +94,17 @@ def test_rider_sees_delivery_training_first(app, client, login):
     page = client.get("/entitlements").get_data(as_text=True)
     training = page[page.index('data-testid="training"') :]
     assert training.index("网约配送员") < training.index("技能+创业")
-    assert "N(七)" in training
+    assert "《宁波市关于进一步做好支持灵活就业工作的通知》第七条" in training
+    assert "N(七)" not in training
+
+
+def test_sources_read_as_titled_citations_in_chinese(app, client, login):
+    """The Chinese page cites 《宁波市…通知》第九条, never the bare code N(九)."""
+    worker = make_worker(id_number=id_number(date(1970, 3, 5), serial=11))
+    login(client, worker)
+    page = client.get("/entitlements").get_data(as_text=True)
+    assert "依据：《宁波市关于进一步做好支持灵活就业工作的通知》第九条" in page
+    assert not re.search(r"N\([一二三四五六七八九十]+\)", page)
+    for url in ("/registration", "/complaints/new"):
+        page = client.get(url).get_data(as_text=True)
+        assert "《宁波市关于进一步做好支持灵活就业工作的通知》" in page

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from marketplace.models import AppStatus, Impression, Notification, User, db
 from marketplace.seeding.demo.accounts import DEMO_LOGINS, DEMO_MOBILES, DEMO_PASSWORD
+from marketplace.seeding.demo.agreements import add_agreements
 from marketplace.seeding.demo.builder import PHASES, Builder
 from marketplace.seeding.demo.context import bulk_insert
 from marketplace.seeding.demo.exposure import impression_rows
@@ -93,6 +94,7 @@ def generate_demo(
             staffing.fill(plan, shift)
     run.insert_gigs(plans)
     run.insert_work(staffing.apps)
+    add_agreements(staffing.apps, run.clock.now)
     bulk_insert(Impression, impression_rows(run.rng, plans, staffing.apps, staffing))
 
     received = [
