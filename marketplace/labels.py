@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from marketplace.models import (
     AppStatus,
     EmployerKind,
+    GigStatus,
     Hukou,
     PayUnit,
     Role,
@@ -39,6 +40,9 @@ LABELS: dict[enum.Enum, object] = {
     EmployerKind.PLATFORM: _l("Online platform"),
     EmployerKind.INDIVIDUAL: _l("Individual"),
     EmployerKind.HOUSEHOLD: _l("Household"),
+    GigStatus.DRAFT: _l("Waiting for verification"),
+    GigStatus.OPEN: _l("Open"),
+    GigStatus.CLOSED: _l("Closed"),
     Verification.PENDING: _l("Not yet verified"),
     Verification.VERIFIED: _l("Verified by station staff"),
     Verification.REJECTED: _l("Verification refused"),
