@@ -7,7 +7,7 @@ waiting gigs. ``HOUSEHOLDS_ACT_BEFORE_VERIFICATION`` lets a city relax this for 
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, g
 from flask_babel import gettext
 from flask_login import current_user
 from sqlalchemy import select
@@ -72,7 +72,10 @@ def names_shown() -> bool:
     user = current_user
     if not user or not user.is_authenticated or user.role != Role.EMPLOYER:
         return True
-    return is_trusted(db.session.get(EmployerProfile, user.id))
+    known = g.get("names_shown")  # asked once per row of a list: look the employer up once
+    if known is None or known[0] != user.id:
+        known = g.names_shown = (user.id, is_trusted(db.session.get(EmployerProfile, user.id)))
+    return known[1]
 
 
 def shown_name(worker: WorkerProfile, number: int | None = None) -> str:

@@ -6,7 +6,6 @@ import re
 from datetime import timedelta
 
 import pytest
-
 from sqlalchemy import select
 
 from marketplace.employers import verification
