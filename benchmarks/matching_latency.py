@@ -14,6 +14,9 @@ from synthetic import SEEDS, World, make_jobs, make_workers
 
 from matching import Interaction, MatchRanker, Taxonomy, load_seasons
 from matching.index import WorkerIndex
+from matching.wording import RELATED_SKILLS, SKILLS_MATCH
+
+SKILL_REASONS = (SKILLS_MATCH, RELATED_SKILLS)  # a reason naming a skill
 
 N_WORKERS, N_JOBS, N_QUERIES, K = 100_000, 20_000, 400, 10
 
@@ -66,7 +69,7 @@ def train(ranker: MatchRanker, workers, jobs, rng: np.random.Generator) -> None:
     for job in jobs[:400]:
         for rank, m in enumerate(ranker.rank_workers(job, sample, k=30)):
             applied = rng.random() < 0.5 / (1 + rank / 5) * (
-                0.5 + 0.5 * ("技能" in " ".join(m.reasons))
+                0.5 + 0.5 * any(r.msgid in SKILL_REASONS for r in m.reasons)
             )
             logs.append(Interaction(job.id, m.id, applied, applied and rng.random() < 0.5))
     ranker.fit(jobs[:400], sample, logs)

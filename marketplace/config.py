@@ -59,6 +59,14 @@ def load_settings(instance_path: str) -> dict:
         "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
         "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
         "GIGS_PER_PAGE": 20,
+        # Until staff verify an employer its gigs wait as drafts and it sees no worker's name.
+        # A city may let households act at once ("1"). Off by default: a household takes a
+        # stranger into its home and the worker goes to a private address, so the check that
+        # a real, reachable person is hiring matters there at least as much as for a company.
+        "HOUSEHOLDS_ACT_BEFORE_VERIFICATION": os.environ.get(
+            "HOUSEHOLDS_ACT_BEFORE_VERIFICATION", "0"
+        )
+        == "1",
         # A kiosk screen nobody touches goes back to its start screen after this many seconds;
         # a staff member idle at the kiosk this long is signed out.
         "KIOSK_IDLE_RETURN_SECONDS": int(os.environ.get("KIOSK_IDLE_RETURN_SECONDS", "300")),

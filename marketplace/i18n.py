@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import overload
 from zoneinfo import ZoneInfo
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale, refresh
 from flask_login import current_user
 
@@ -18,6 +18,8 @@ LANG_CODES = {"zh": "zh_Hans_CN", "en": "en"}
 
 def select_locale() -> str:
     """The ``lang`` choice kept in the session, else the account's, else Chinese."""
+    if not has_request_context():  # a CLI command or a job: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if chosen in LANG_CODES.values():
         return chosen

@@ -10,6 +10,7 @@ from marketplace.i18n import is_english
 from marketplace.models import (
     AppStatus,
     EmployerKind,
+    GigStatus,
     Hukou,
     PayUnit,
     Role,
@@ -23,6 +24,9 @@ from marketplace.policy.labour_relation import AgreementKind, Outcome
 # Keyed by (enum, value): members of different enums may share a value ("rejected" is both an
 # application's and a verification's status), and a plain member key would merge them.
 _WORDS: list[tuple[enum.Enum, object]] = [
+    (GigStatus.DRAFT, _l("Waiting for verification")),
+    (GigStatus.OPEN, _l("Open")),
+    (GigStatus.CLOSED, _l("Closed")),
     (WorkForm.PART_TIME, _l("Part-time (非全日制)")),
     (WorkForm.TEMPORARY, _l("Temporary (临时性)")),
     (WorkForm.SEASONAL, _l("Seasonal (季节性)")),

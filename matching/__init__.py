@@ -5,6 +5,7 @@ A plain library over numpy, scipy and scikit-learn; it never imports Flask or th
 
 from .availability import Season, load_seasons
 from .index import JobIndex, WorkerIndex
+from .phrases import MESSAGES, Phrase, SkillList
 from .ranker import MatchRanker
 from .records import Interaction, Job, Match, Worker
 from .registry import FEATURE_NAMES
@@ -15,10 +16,13 @@ __all__ = [
     "Interaction",
     "Job",
     "JobIndex",
+    "MESSAGES",
     "Match",
     "MatchRanker",
+    "Phrase",
     "Season",
     "Skill",
+    "SkillList",
     "Taxonomy",
     "Worker",
     "WorkerIndex",

@@ -16,7 +16,7 @@ from .learning import fit_sides, pair_features
 from .records import Interaction, Job, Match, Worker
 from .registry import FEATURE_NAMES
 from .scoring import COMBINE_MODES, PRIOR_EMPLOYER, PRIOR_WORKER, combine_logits
-from .search import CandidateSearch
+from .search import CandidateSearch, far_below_pay
 from .taxonomy import Taxonomy
 from .trees import compile_trees
 
@@ -214,7 +214,7 @@ class MatchRanker(CandidateSearch, BaseEstimator):
 
     # ------------------------------------------------------------------ ranking
     def rank_workers(
-        self, job: Job, workers: Sequence[Worker] | WorkerIndex, k: int = 10, lang: str = "zh"
+        self, job: Job, workers: Sequence[Worker] | WorkerIndex, k: int = 10
     ) -> list[Match]:
         """The best ``k`` workers for ``job``, with 2–4 reasons each.
 
@@ -226,8 +226,6 @@ class MatchRanker(CandidateSearch, BaseEstimator):
             Candidates; a plain sequence is indexed once and cached by identity and length.
         k : int, default=10
             How many to return.
-        lang : {"zh", "en"}, default="zh"
-            Language of the reasons.
 
         Returns
         -------
@@ -244,11 +242,9 @@ class MatchRanker(CandidateSearch, BaseEstimator):
             pool = wi.related(q.profile, self.family_weight, self.category_weight)
         place = (wi.xyz, q.xyz, wi.cos_radius)
         picks = self._scan(k, place, share_of, self._worker_block(q, wi), pool)
-        return [self._match_for_job(q, wi, row, score, feats, lang) for row, score, feats in picks]
+        return [self._match_for_job(q, wi, row, score, feats) for row, score, feats in picks]
 
-    def rank_jobs(
-        self, worker: Worker, jobs: Sequence[Job] | JobIndex, k: int = 10, lang: str = "zh"
-    ) -> list[Match]:
+    def rank_jobs(self, worker: Worker, jobs: Sequence[Job] | JobIndex, k: int = 10) -> list[Match]:
         """The best ``k`` open jobs for ``worker``, with 2–4 reasons each.
 
         Parameters
@@ -259,19 +255,18 @@ class MatchRanker(CandidateSearch, BaseEstimator):
             Open gigs; a plain sequence is indexed once and cached by identity and length.
         k : int, default=10
             How many to return.
-        lang : {"zh", "en"}, default="zh"
-            Language of the reasons.
 
         Returns
         -------
         list of Match
-            Best first; gigs breaking a hard constraint only fill up a short list, last.
+            Best first; gigs breaking a hard constraint only fill up a short list, last. A gig
+            whose pay is far below the worker's expectation (under ``FAR_BELOW_EXPECTED`` of
+            it, ``matching.wording``) comes after every other gig of its kind, and its first
+            reason after any breach states the shortfall.
         """
         ji: JobIndex = self._cached("jobs", jobs)
         q = WorkerQuery.of(worker, self.taxonomy)
         share_of = partial(job_share, q, ji)
         place = (ji.xyz, q.index.xyz[0], float(q.index.cos_radius[0]))
-        picks = self._scan(k, place, share_of, self._job_block(q, ji))
-        return [
-            self._match_for_worker(q, ji, row, score, feats, lang) for row, score, feats in picks
-        ]
+        picks = self._scan(k, place, share_of, self._job_block(q, ji), demote=far_below_pay)
+        return [self._match_for_worker(q, ji, row, score, feats) for row, score, feats in picks]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .phrases import Phrase
+
 __all__ = ["Worker", "Job", "Interaction", "Match"]
 
 ALL_WEEKDAYS = 0b1111111
@@ -121,8 +123,9 @@ class Match:
         The ranked worker's or job's id.
     score : float
         Higher is better; comparable within one ranking only.
-    reasons : tuple of str
-        Two to four short reasons, Chinese by default.
+    reasons : tuple of Phrase
+        Two to four short reasons as message ids with parameters; the caller translates
+        them (``Phrase.render`` with its gettext and skill names).
     feasible : bool
         False when the item breaks a hard constraint and is listed only because too few
         feasible items remained.
@@ -130,5 +133,5 @@ class Match:
 
     id: int | str
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Phrase, ...]
     feasible: bool = True

@@ -21,15 +21,23 @@ from .features import (
 )
 from .history import HISTORY_FEATURES, job_category
 from .index import JobIndex, WorkerIndex
-from .reasons import explain
+from .phrases import Phrase
+from .reasons import explain, far_below_expected
 from .records import Job, Match, Worker
 from .registry import FEATURE_NAMES, REASONS
 from .skillspace import Profile, SkillSpace
 from .taxonomy import Taxonomy
 
-__all__ = ["CandidateSearch", "INFEASIBLE_PENALTY"]
+__all__ = ["CandidateSearch", "INFEASIBLE_PENALTY", "far_below_pay"]
 
 INFEASIBLE_PENALTY = 1000.0  # listed-anyway items score below every feasible one
+DEMOTED_PENALTY = 100.0  # demoted items score below every other item of their kind
+PAY_VS_EXPECTED = FEATURE_NAMES.index("pay_vs_expected")
+
+
+def far_below_pay(x: np.ndarray) -> np.ndarray:
+    """Columns of a feature block whose offer is far below the worker's expectation."""
+    return far_below_expected(x[PAY_VS_EXPECTED])
 
 
 def _dots(xyz: np.ndarray, centre: np.ndarray) -> np.ndarray:
@@ -99,13 +107,16 @@ class CandidateSearch:
         share_of: Callable[[np.ndarray], np.ndarray],
         block_of: Callable[..., np.ndarray],
         pool: np.ndarray | None = None,
+        demote: Callable[[np.ndarray], np.ndarray] | None = None,
     ) -> list[tuple[int, float, np.ndarray]]:
         """Best ``k`` (row, score, features); infeasible rows only to fill up, penalised.
 
         ``place`` is (unit vectors of the rows, the query's unit vector, cosine of the travel
         radius per row or for all). ``pool`` (a boolean mask) narrows the search to
         skill-related rows; when it holds fewer feasible rows than ``n_shortlist`` (or
-        ``2 k``) the whole index is searched.
+        ``2 k``) the whole index is searched. ``demote`` marks columns of a feature block that
+        rank after every other row of their kind (feasible or not): offers far below the
+        worker's expectation (``rank_jobs``).
         """
         xyz, centre, _ = place
         near, dots, share, ok = self._feasible(
@@ -114,15 +125,31 @@ class CandidateSearch:
         if pool is not None and np.count_nonzero(ok) < max(2 * k, self.n_shortlist):
             near, dots, share, ok = self._feasible(place, share_of, None)
         rows = near[ok]
-        x = block_of(rows, dots[ok], share[ok])
-        top, scores = self._order(x, k)
-        picks = [(int(rows[i]), float(s), x[:, i]) for i, s in zip(top, scores, strict=True)]
+        picks = self._tiers(rows, block_of(rows, dots[ok], share[ok]), k, 0.0, demote)
         if len(picks) < k:
             rest = np.setdiff1d(np.arange(len(xyz)), rows, assume_unique=True)
             xr = block_of(rest, _dots(xyz[rest], centre), share_of(rest))
-            top, scores = self._order(xr, k - len(picks))
+            picks += self._tiers(rest, xr, k - len(picks), INFEASIBLE_PENALTY, demote)
+        return picks
+
+    def _tiers(
+        self,
+        rows: np.ndarray,
+        x: np.ndarray,
+        k: int,
+        penalty: float,
+        demote: Callable[[np.ndarray], np.ndarray] | None,
+    ) -> list[tuple[int, float, np.ndarray]]:
+        """Best ``k`` of ``rows`` (features ``x``); rows ``demote`` marks come after the rest."""
+        low = np.zeros(len(rows), dtype=bool) if demote is None else demote(x)
+        picks: list[tuple[int, float, np.ndarray]] = []
+        for tier, mask in enumerate((~low, low)):
+            if len(picks) >= k or not mask.any():
+                continue
+            cols = np.flatnonzero(mask)
+            top, scores = self._order(x[:, cols], k - len(picks))
             picks += [
-                (int(rest[i]), float(s) - INFEASIBLE_PENALTY, xr[:, i])
+                (int(rows[cols[i]]), float(s) - penalty - tier * DEMOTED_PENALTY, x[:, cols[i]])
                 for i, s in zip(top, scores, strict=True)
             ]
         return picks
@@ -153,29 +180,27 @@ class CandidateSearch:
         profiles: tuple[Profile, Profile],
         space: SkillSpace,
         audience: str,
-        lang: str,
-    ) -> tuple[tuple[str, ...], bool]:
+    ) -> tuple[tuple[Phrase, ...], bool]:
         return explain(
             job, worker, feats=feats, names=FEATURE_NAMES, reasons=REASONS, profiles=profiles,
-            space=space, taxonomy=self.taxonomy, seasons=self.seasons or (),
-            min_availability=self.min_availability,
-            weights=(self.family_weight, self.category_weight), audience=audience, lang=lang,
+            space=space, seasons=self.seasons or (), min_availability=self.min_availability,
+            audience=audience,
         )  # fmt: skip
 
     def _match_for_job(
-        self, q: JobQuery, wi: WorkerIndex, row: int, score: float, feats: np.ndarray, lang: str
+        self, q: JobQuery, wi: WorkerIndex, row: int, score: float, feats: np.ndarray
     ) -> Match:
         worker = wi.workers[row]
         reasons, ok = self._explain(
-            q.job, worker, feats, (q.profile, wi.profiles[row]), wi.space, "employer", lang
+            q.job, worker, feats, (q.profile, wi.profiles[row]), wi.space, "employer"
         )
         return Match(worker.id, score, reasons, ok)
 
     def _match_for_worker(
-        self, q: WorkerQuery, ji: JobIndex, row: int, score: float, feats: np.ndarray, lang: str
+        self, q: WorkerQuery, ji: JobIndex, row: int, score: float, feats: np.ndarray
     ) -> Match:
         job = ji.jobs[row]
         reasons, ok = self._explain(
-            job, q.worker, feats, (ji.profiles[row], q.profile), ji.space, "worker", lang
+            job, q.worker, feats, (ji.profiles[row], q.profile), ji.space, "worker"
         )
         return Match(job.id, score, reasons, ok)

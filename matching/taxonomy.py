@@ -192,8 +192,9 @@ class Taxonomy:
         return profiles
 
     def _lookup(self, text: str) -> dict[str, float]:
+        """Codes named in ``text``, in a fixed order (phrases sorted: no hash-seed dependence)."""
         found: dict[str, float] = {}
-        for key in _phrases(text):
+        for key in sorted(_phrases(text)):
             for code, weight in self._terms.get(key, {}).items():
                 found[code] = max(found.get(code, 0.0), weight)
         return found

@@ -86,8 +86,11 @@ def make_worker(name: str = "张三", **overrides):
     return user
 
 
-def make_employer(name: str = "宁波海鲜加工有限公司", verified: bool = False):
-    """An employer account with a company profile."""
+def make_employer(name: str = "宁波海鲜加工有限公司", verified: bool = True):
+    """An employer account with a company profile, verified unless ``verified=False``.
+
+    Verified by default: an employer waiting for verification only posts drafts.
+    """
     user = register(mobile(), PASSWORD, Role.EMPLOYER, name)
     profile = save_employer(
         user,

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 
 from marketplace.dashboard import services
 from marketplace.employers.services import profile_of as employer_profile
-from marketplace.matchmaking.services import invitations, ranking_lang, recommend_gigs
+from marketplace.matchmaking.services import invitations, recommend_gigs
 from marketplace.models import Role
 from marketplace.workers.services import profile_of as worker_profile
 
@@ -20,7 +20,7 @@ def home():
         profile = worker_profile(current_user)
         if profile is None:
             return redirect(url_for("workers.profile"))
-        recommended = recommend_gigs(current_user, lang=ranking_lang())
+        recommended = recommend_gigs(current_user)
         return render_template(
             "dashboard/worker.html",
             profile=profile,

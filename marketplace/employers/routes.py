@@ -6,12 +6,15 @@ from flask_login import current_user
 
 from marketplace import reference
 from marketplace.edge import done, refusals_shown_in
-from marketplace.employers import services
+from marketplace.employers import services, trust
 from marketplace.employers.forms import EmployerProfileForm
 from marketplace.models import EmployerKind, Role
 from marketplace.security import role_required
 
 bp = Blueprint("employers", __name__, url_prefix="/employer")
+# Every page that names a worker asks these whether the viewing employer may see names yet.
+bp.add_app_template_filter(trust.shown_name, "shown_name")
+bp.add_app_template_global(trust.names_shown, "names_shown")
 
 
 @bp.route("/profile", methods=["GET", "POST"])

@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from marketplace.accounts.services import audit
 from marketplace.employers.services import ORGANISATIONS
+from marketplace.employers.trust import publish_waiting_gigs
 from marketplace.errors import N_, DomainError, NotFound
 from marketplace.models import EmployerProfile, Gig, Station, User, Verification, db, utcnow
 from marketplace.notifications.services import notify
@@ -166,7 +167,7 @@ def _log(staff: User, station: Station, profile: EmployerProfile, detail: str, i
 
 
 def approve(staff: User, station: Station, employer_id: int, ip: str = "") -> EmployerProfile:
-    """Mark a waiting employer verified; refused while its credit code fails the check."""
+    """Verify a waiting employer and publish its waiting gigs; refused if its credit code fails."""
     profile = _waiting(employer_id)
     check = credit_check(profile)
     if check == CreditCheck.INVALID:
@@ -177,6 +178,7 @@ def approve(staff: User, station: Station, employer_id: int, ip: str = "") -> Em
     profile.verified_at = utcnow()
     profile.verification_note = ""
     db.session.flush()
+    publish_waiting_gigs(profile.user_id)
     _log(staff, station, profile, "decision:verified", ip)
     notify(profile.user_id, "employer_verified", profile.name, PROFILE_LINK)
     return profile

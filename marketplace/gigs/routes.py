@@ -12,7 +12,7 @@ from marketplace.gigs import search, services
 from marketplace.gigs.forms import GigForm, SearchForm
 from marketplace.i18n import localized_name
 from marketplace.labels import choices
-from marketplace.models import PayUnit, Role, SeasonTag, WorkForm
+from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm
 from marketplace.policy.labour_relation import Answers, assess
 from marketplace.security import role_required
 from marketplace.work.services import application_of, applications_for_gig
@@ -73,7 +73,7 @@ def browse():
 @bp.route("/gigs/<int:gig_id>")
 def show(gig_id: int):
     """A gig: shifts with free slots, day pay, place, and the employer's verification."""
-    gig = services.get_gig(gig_id)
+    gig = services.visible_gig(current_user, gig_id)
     mine = {}
     if current_user.is_authenticated and current_user.role == Role.WORKER:
         mine = {s.id: application_of(current_user, s) for s in gig.shifts}
@@ -152,9 +152,13 @@ def new():
                 services.check_gig(current_user, data)
             else:
                 gig = services.post_gig(current_user, data)
-                return done(
-                    _("Your gig has been published."), url_for("gigs.manage", gig_id=gig.id)
-                )
+                message = (
+                    _("Your gig waits for verification: it is published once station staff "
+                      "have verified you.")
+                    if gig.status == GigStatus.DRAFT
+                    else _("Your gig has been published.")
+                )  # fmt: skip
+                return done(message, url_for("gigs.manage", gig_id=gig.id))
     status = 400 if form.errors or form.form_errors else 200
     return render_template(
         "gigs/new.html", form=form, categories=reference.categories(), assessment=assessment

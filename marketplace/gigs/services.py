@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from marketplace import index_versions as versions
 from marketplace.employers.standing import ensure_no_open_arrears  # POLICY §9: 安薪
+from marketplace.employers.trust import may_see_gig, status_for_new_gig
 from marketplace.errors import N_, DomainError, Forbidden, NotFound, from_value_error
 from marketplace.i18n import local_to_utc, to_local
 from marketplace.models import (
@@ -171,7 +172,10 @@ def check_gig(user: User, data: GigInput) -> tuple[EmployerProfile, Town]:
 
 
 def post_gig(user: User, data: GigInput) -> Gig:
-    """Publish a gig with its shifts after checking the employer and the post."""
+    """Publish a gig with its shifts after checking the employer and the post.
+
+    An employer not yet verified gets a draft (待审核) that opens when staff verify it.
+    """
     ensure_no_open_arrears(user)
     employer, town = check_gig(user, data)
     minutes = [
@@ -202,7 +206,7 @@ def post_gig(user: User, data: GigInput) -> Gig:
         answer_core_business=data.answers.core_business,
         answer_manages_process=data.answers.manages_process,
         relation_outcome=assess(data.answers).outcome,
-        status=GigStatus.OPEN,
+        status=status_for_new_gig(employer),
         skills=skills_by_ids(data.skill_ids),
     )
     gig.shifts = [
@@ -224,6 +228,14 @@ def get_gig(gig_id: int) -> Gig:
     """A gig by id, or NotFound."""
     gig = db.session.get(Gig, gig_id)
     if gig is None:
+        raise NotFound()
+    return gig
+
+
+def visible_gig(user: User | None, gig_id: int) -> Gig:
+    """A gig the user may see (a draft only by its employer and staff), or NotFound."""
+    gig = get_gig(gig_id)
+    if not may_see_gig(user, gig):
         raise NotFound()
     return gig
 

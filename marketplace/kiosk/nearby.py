@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from marketplace.gigs.search import haversine_km
 from marketplace.i18n import local_to_utc, to_local
 from marketplace.matchmaking.index import market_index
+from marketplace.matchmaking.wording import said
 from marketplace.models import Gig, GigStatus, JobNeed, Shift, Station, db, utcnow
 from matching import Match, Worker
 
@@ -29,6 +30,7 @@ class NearGig:
     gig: Gig
     match: Match
     shifts: list[Shift]
+    reasons: tuple[str, ...] = ()  # the match's reasons in the reader's language
 
 
 def _window_end(window: str):
@@ -53,7 +55,6 @@ def gigs_near(
     worker_id: int | None = None,
     need_row: JobNeed | None = None,
     window: str = "week",
-    lang: str = "zh",
 ) -> list[NearGig]:
     """Open gigs with a free shift in the window near the station, ranked for the person."""
     snap = market_index().get()
@@ -66,12 +67,14 @@ def gigs_near(
         me = _need_record(need_row, station)
     if not snap.jobs:
         return []
-    matches = snap.ranker.rank_jobs(me, snap.job_index, k=RANKED_GIGS * 3, lang=lang)
+    matches = snap.ranker.rank_jobs(me, snap.job_index, k=RANKED_GIGS * 3)
     shifts = _open_shifts([m.id for m in matches], _window_end(window))
     stmt = select(Gig).where(Gig.id.in_(list(shifts))).options(selectinload(Gig.employer))
     gigs = {g.id: g for g in db.session.scalars(stmt)}
-    ranked = [NearGig(gigs[m.id], m, shifts[m.id]) for m in matches if m.feasible and m.id in gigs]
-    return ranked[:RANKED_GIGS]
+    kept = [m for m in matches if m.feasible and m.id in gigs][:RANKED_GIGS]
+    return [
+        NearGig(gigs[m.id], m, shifts[m.id], said(m.reasons, snap.ranker.taxonomy)) for m in kept
+    ]
 
 
 def _open_shifts(gig_ids: list, until) -> dict[int, list[Shift]]:

@@ -35,10 +35,6 @@ bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 bp.before_request(sign_out_idle_kiosk)
 
 
-def _lang() -> str:
-    return "en" if is_english() else "zh"
-
-
 @bp.route("/", methods=["GET"])
 @at_station
 def home(station: Station):
@@ -88,7 +84,7 @@ def worker(worker_id: int, station: Station):
     """A worker's full record (logged) and the gigs near the station ranked for them."""
     record = services.open_worker(current_user, station, worker_id, request.remote_addr or "")
     window = _window()
-    ranked = nearby.gigs_near(station, worker_id=worker_id, window=window, lang=_lang())
+    ranked = nearby.gigs_near(station, worker_id=worker_id, window=window)
     return render_template(
         "kiosk/person.html",
         station=station,
@@ -157,7 +153,7 @@ def need(need_id: int, station: Station):
     """A recorded need and the gigs near the station ranked for it."""
     row = services.need(need_id)
     window = _window()
-    ranked = nearby.gigs_near(station, need_row=row, window=window, lang=_lang())
+    ranked = nearby.gigs_near(station, need_row=row, window=window)
     return render_template(
         "kiosk/person.html",
         station=station,

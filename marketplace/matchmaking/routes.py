@@ -19,7 +19,7 @@ bp = Blueprint("matchmaking", __name__)
 def candidates(gig_id: int):
     """推荐人选: workers ranked for the gig, with reasons and an invite button."""
     gig = owned_gig(current_user, gig_id)
-    ranked = services.candidates(current_user, gig, lang=services.ranking_lang())
+    ranked = services.candidates(current_user, gig)
     return render_template(
         "matchmaking/candidates.html", gig=gig, ranked=ranked, shifts=upcoming_shifts(gig)
     )

@@ -9,8 +9,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import selectinload
 
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
-from marketplace.i18n import is_english
 from marketplace.matchmaking.index import market_index
+from marketplace.matchmaking.wording import said
 from marketplace.models import (
     Application,
     AppStatus,
@@ -24,24 +24,20 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import notify
-from matching import Match
+from matching import Match, Taxonomy
 
 Item = TypeVar("Item")
 RECOMMENDATIONS = 6
 CANDIDATES = 10
 
 
-def ranking_lang() -> str:
-    """The language the ranker writes its reasons in: the user's."""
-    return "en" if is_english() else "zh"
-
-
 @dataclass
 class Ranked(Generic[Item]):
-    """A ranked gig or worker with the ranker's reasons."""
+    """A ranked gig or worker with the ranker's reasons, in the reader's language."""
 
     item: Item
     match: Match
+    reasons: tuple[str, ...] = ()
 
 
 def _log(surface: str, pairs: list[tuple[int, int, Match]], version: str) -> None:
@@ -74,31 +70,34 @@ def _engaged(*conditions) -> set[tuple[int, int]]:
     return {(g, w) for g, w in rows}
 
 
-def _top(matches: list[Match], taken: set[int], k: int, key, *options) -> list[Ranked[Any]]:
+def _top(
+    matches: list[Match], taken: set[int], k: int, taxonomy: Taxonomy | None, key, *options
+) -> list[Ranked[Any]]:
     """The first ``k`` matches not already taken, each with its row (by primary ``key``)."""
     kept = [m for m in matches if m.id not in taken][:k]
     model = key.class_
     stmt = select(model).where(key.in_([m.id for m in kept])).options(*options)
     rows = {getattr(row, key.key): row for row in db.session.scalars(stmt)}
-    return [Ranked(rows[m.id], m) for m in kept if m.id in rows]
+    return [Ranked(rows[m.id], m, said(m.reasons, taxonomy)) for m in kept if m.id in rows]
 
 
-def recommend_gigs(user: User, k: int = RECOMMENDATIONS, lang: str = "zh") -> list[Ranked[Gig]]:
+def recommend_gigs(user: User, k: int = RECOMMENDATIONS) -> list[Ranked[Gig]]:
     """Open gigs ranked for the worker, with reasons, leaving out gigs already applied to."""
     snap = market_index().get()
     me = snap.workers_by_id.get(user.id)
     if me is None or not snap.jobs:
         return []
     taken = {g for g, _w in _engaged(Application.worker_id == user.id)}
-    matches = snap.ranker.rank_jobs(me, snap.job_index, k=k + len(taken), lang=lang)
-    shown = _top(matches, taken, k, Gig.id, selectinload(Gig.town), selectinload(Gig.employer))
+    matches = snap.ranker.rank_jobs(me, snap.job_index, k=k + len(taken))
+    shown = _top(
+        matches, taken, k, snap.ranker.taxonomy, Gig.id,
+        selectinload(Gig.town), selectinload(Gig.employer),
+    )  # fmt: skip
     _log("worker_recs", [(r.item.id, user.id, r.match) for r in shown], snap.model_version)
     return shown
 
 
-def candidates(
-    user: User, gig: Gig, k: int = CANDIDATES, lang: str = "zh"
-) -> list[Ranked[WorkerProfile]]:
+def candidates(user: User, gig: Gig, k: int = CANDIDATES) -> list[Ranked[WorkerProfile]]:
     """Workers ranked for the employer's gig, with reasons (the gig must be the user's)."""
     if gig.employer_id != user.id:
         raise Forbidden()
@@ -107,8 +106,11 @@ def candidates(
     if job is None or not snap.workers:
         return []
     taken = {w for _g, w in _engaged(Shift.gig_id == gig.id)}
-    matches = snap.ranker.rank_workers(job, snap.worker_index, k=k + len(taken), lang=lang)
-    shown = _top(matches, taken, k, WorkerProfile.user_id, selectinload(WorkerProfile.town))
+    matches = snap.ranker.rank_workers(job, snap.worker_index, k=k + len(taken))
+    shown = _top(
+        matches, taken, k, snap.ranker.taxonomy, WorkerProfile.user_id,
+        selectinload(WorkerProfile.town),
+    )  # fmt: skip
     _log("gig_candidates", [(gig.id, r.item.user_id, r.match) for r in shown], snap.model_version)
     return shown
 

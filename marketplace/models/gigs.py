@@ -41,8 +41,9 @@ class PayUnit(enum.StrEnum):
 
 
 class GigStatus(enum.StrEnum):
-    """Whether workers can still apply."""
+    """Whether workers can still apply, or whether the gig waits for its employer's verification."""
 
+    DRAFT = "draft"  # 待审核: the employer is not verified yet; seen by it and by staff only
     OPEN = "open"
     CLOSED = "closed"
 

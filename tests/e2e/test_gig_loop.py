@@ -6,10 +6,13 @@ import re
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
+from marketplace.employers import verification
 from marketplace.i18n import to_local
-from marketplace.models import utcnow
+from marketplace.models import User, db, utcnow
 from tests.factories import credit_code, id_number
+from tests.kiosk.conftest import make_staff, nearest_station
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "e2e-pass-123"
@@ -91,6 +94,14 @@ def _worker_profile(page) -> None:
     _submit(page, "保存资料")
 
 
+def _verified_by_staff(mobile: str) -> None:
+    """Station staff approve the employer (the kiosk screens have their own browser test)."""
+    employer = db.session.scalar(select(User).where(User.mobile == mobile))
+    station = nearest_station()
+    verification.approve(make_staff(station), station, employer.id)
+    db.session.commit()
+
+
 def test_employer_and_worker_complete_a_gig(live_server, browser, shots):
     """Post, find, apply, accept, check in and out, confirm, pay, rate — all in the browser."""
     base = live_server
@@ -104,7 +115,11 @@ def test_employer_and_worker_complete_a_gig(live_server, browser, shots):
     assert "待审核" in employer.content()
     shots(employer, "employer-dashboard")
     _post_gig(employer, base)
-    assert "处理" in employer.content() or "休渔期补网工" in employer.content()
+    assert "休渔期补网工" in employer.content()
+    assert employer.get_by_test_id("gig-status").inner_text() == "待审核"  # not public yet
+    _verified_by_staff("13600000001")
+    employer.reload()
+    assert employer.get_by_test_id("gig-status").inner_text() == "招聘中"
     code = employer.get_by_test_id("checkin-code").first.inner_text().strip()
     shots(employer, "gig-manage")
 

@@ -77,7 +77,7 @@ def _kiosk_urls(people, accepted) -> dict[str, str]:
         staff, station, services.NeedInput("李四", "13812345678", "码头装卸")
     )
     ref = services.refer(staff, station, gig.id, worker_id=worker.id)
-    waiting = make_employer("待审核的用工方")
+    waiting = make_employer("待审核的用工方", verified=False)
     db.session.commit()
     return {
         "signup": "/kiosk/signup",

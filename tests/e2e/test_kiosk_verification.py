@@ -17,8 +17,8 @@ REASON = "营业执照上的名称与填写的不一致"
 def test_staff_approve_and_reject_employers(app, live_server, browser, shots):
     """The queue shows both employers; one is approved, the other rejected with a reason."""
     staff = make_staff(nearest_station())
-    good = make_employer("象山海鲜加工厂")
-    doubtful = make_employer("石浦渔具店")
+    good = make_employer("象山海鲜加工厂", verified=False)
+    doubtful = make_employer("石浦渔具店", verified=False)
     db.session.commit()
 
     page = kiosk_page(browser, live_server, staff, PORTRAIT)

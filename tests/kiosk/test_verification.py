@@ -27,7 +27,7 @@ REASON = "营业执照上的名称与填写的不一致"
 
 def _employer(name: str, age_days: int = 0, code: str | None = "", kind=EmployerKind.COMPANY):
     """An employer registered ``age_days`` ago; ``code=None`` stores no credit code at all."""
-    user = make_employer(name)
+    user = make_employer(name, verified=False)
     profile = profile_of(user)
     profile.kind = kind
     if code is None or code:

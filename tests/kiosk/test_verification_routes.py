@@ -76,12 +76,12 @@ def test_queue_and_detail_pages_show_the_check(kiosk):
 
 
 def test_approve_by_post_puts_the_badge_on_the_gig_page(app, kiosk, staff):
-    """After approval the employer leaves the queue and its gig shows the verified badge."""
+    """After approval the employer leaves the queue and its waiting gig is published, badged."""
     profile = _employer("象山海鲜加工厂")
     gig = make_gig(profile.user)
     db.session.commit()
     gig_page = _seen_by(app, None, None, f"/gigs/{gig.id}")
-    assert 'class="tag warn" data-testid="employer-status"' in gig_page
+    assert 'data-testid="employer-status"' not in gig_page  # a draft: not public yet
     response = kiosk.post(f"/kiosk/employers/{profile.user_id}/approve")
     assert response.status_code == 302 and response.location.endswith("/kiosk/employers")
     page = kiosk.get("/kiosk/employers").get_data(as_text=True)
@@ -126,15 +126,19 @@ def test_reject_by_post_needs_a_reason_and_the_employer_reads_it(app, kiosk, log
 
 
 def test_verified_employer_profile_and_kiosk_gig_list_show_the_badge(app, kiosk, login):
-    """The employer sees the badge on its profile; staff see it beside the nearby gig."""
+    """The employer sees the badge on its profile; staff see it beside the nearby gig.
+
+    Before approval the employer's gig waits as a draft, out of the kiosk's nearby list.
+    """
     profile = _employer("象山海鲜加工厂")
     make_gig(profile.user, title="休渔期补网工")
     worker = make_worker()
     db.session.commit()
     person = kiosk.get(f"/kiosk/workers/{worker.id}").get_data(as_text=True)
-    assert "休渔期补网工" in person and 'data-testid="employer-verified"' not in person
+    assert "休渔期补网工" not in person
     kiosk.post(f"/kiosk/employers/{profile.user_id}/approve")
     person = kiosk.get(f"/kiosk/workers/{worker.id}").get_data(as_text=True)
+    assert "休渔期补网工" in person
     assert 'class="tag verified" data-testid="employer-verified"' in person
 
     page = _seen_by(app, login, profile.user, "/employer/profile?lang=en")

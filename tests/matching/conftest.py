@@ -62,3 +62,9 @@ def ranker(taxonomy, seasons) -> MatchRanker:
 def ids(matches) -> list:
     """The ranked ids."""
     return [m.id for m in matches]
+
+
+def said(match, taxonomy: Taxonomy | None = None) -> list[str]:
+    """A match's reasons as English text (the message ids), skills by their English names."""
+    name = (lambda code: taxonomy.name(code, "en")) if taxonomy is not None else str
+    return [reason.render(name=name) for reason in match.reasons]

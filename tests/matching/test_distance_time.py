@@ -9,7 +9,7 @@ import numpy as np
 from matching.availability import available_days, merge_windows
 from matching.features import haversine_km
 
-from .conftest import ids, make_job, make_worker
+from .conftest import ids, make_job, make_worker, said
 
 MORATORIUM = ((date(2025, 5, 1), date(2025, 9, 16)),)
 
@@ -28,7 +28,7 @@ def test_nearer_worker_ranks_higher(ranker):
     ]
     matches = ranker.rank_workers(job, workers, k=3)
     assert ids(matches) == [2, 3, 1]
-    assert matches[0].reasons[0] == "距离 2.0 公里"
+    assert said(matches[0])[0] == "2.0 km away"
 
 
 def test_beyond_travel_radius_is_excluded_while_enough_remain(ranker):
@@ -45,9 +45,7 @@ def test_beyond_radius_comes_last_with_the_reason_when_too_few(ranker):
     matches = ranker.rank_workers(job, [far, near], k=2)
     assert ids(matches) == [1, 99]
     assert matches[1].feasible is False and matches[0].feasible is True
-    assert matches[1].reasons[0] == "超出通勤范围 (25.0 公里 > 20 公里)"
-    en = ranker.rank_workers(job, [far, near], k=2, lang="en")
-    assert en[1].reasons[0] == "Beyond travel range (25.0 km > 20 km)"
+    assert said(matches[1])[0] == "Beyond travel range (25.0 km > 20 km)"
 
 
 def test_fisherman_free_in_moratorium_ranks_high_in_july_not_october(ranker):
@@ -57,14 +55,10 @@ def test_fisherman_free_in_moratorium_ranks_high_in_july_not_october(ranker):
     october = make_job(start=date(2025, 10, 10), days=3, skills=("fishing.seafood_sorting",))
     in_july = ranker.rank_workers(july, [*others, fisherman], k=10)
     assert in_july[0].id == 1
-    assert "休渔期可上工" in in_july[0].reasons
+    assert "Free during the fishing moratorium" in said(in_july[0])
     assert 1 not in ids(ranker.rank_workers(october, [*others, fisherman], k=10))
     alone = ranker.rank_workers(october, [fisherman], k=1)
-    assert alone[0].reasons[0] == "10月不在可上工时间"
-    assert (
-        ranker.rank_workers(october, [fisherman], k=1, lang="en")[0].reasons[0]
-        == "Not available in October"
-    )
+    assert said(alone[0])[0] == "Not available in October"
 
 
 def test_fisherman_sees_summer_jobs_first(ranker):
@@ -82,7 +76,9 @@ def test_weekday_only_worker_is_not_offered_a_saturday(ranker):
     weekdays = make_worker(1, weekdays=0b0011111)
     anyday = [make_worker(i, km=5) for i in range(2, 5)]
     assert 1 not in ids(ranker.rank_workers(saturday, [weekdays, *anyday], k=3))
-    assert ranker.rank_workers(saturday, [weekdays], k=1)[0].reasons[0] == "周六不可上工"
+    assert (
+        said(ranker.rank_workers(saturday, [weekdays], k=1)[0])[0] == "Not available on Saturdays"
+    )
 
 
 def test_available_days_counts_weekdays_inside_windows():
@@ -102,4 +98,4 @@ def test_winter_lull_window_across_new_year(ranker):
     )
     january = make_job(start=date(2026, 1, 5), days=2, skills=("farming.vegetable_farming",))
     match = ranker.rank_workers(january, [farmer], k=1)[0]
-    assert match.feasible and "农闲期可上工" in match.reasons
+    assert match.feasible and "Free during the farming lull" in said(match)

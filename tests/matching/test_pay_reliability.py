@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .conftest import ids, make_job, make_worker
+from dataclasses import replace
+
+from .conftest import CENTRE, ids, make_job, make_worker, said
 
 
 def test_worker_sees_better_paid_gigs_first_with_the_margin(ranker):
@@ -13,10 +15,8 @@ def test_worker_sees_better_paid_gigs_first_with_the_margin(ranker):
     ]
     matches = ranker.rank_jobs(worker, jobs, k=2)
     assert ids(matches) == ["high", "low"]
-    assert "日薪高于期望 10%" in matches[0].reasons
-    assert "日薪低于期望 20%" in matches[1].reasons
-    en = ranker.rank_jobs(worker, jobs, k=2, lang="en")
-    assert "Daily pay 10% above expectation" in en[0].reasons
+    assert "Daily pay 10% above expectation" in said(matches[0])
+    assert "Daily pay 20% below expectation" in said(matches[1])
 
 
 def test_newcomer_is_not_buried_under_an_unreliable_veteran(ranker):
@@ -25,7 +25,7 @@ def test_newcomer_is_not_buried_under_an_unreliable_veteran(ranker):
     flaky = make_worker(2, km=3, skills=("cleaning.cleaner",), completed=10, no_shows=6, rating=3.0)
     matches = ranker.rank_workers(job, [flaky, newcomer], k=2)
     assert ids(matches) == [1, 2]
-    assert "新人，暂无评价" in matches[0].reasons
+    assert "New here, not yet rated" in said(matches[0])
 
 
 def test_proven_worker_edges_out_a_newcomer(ranker):
@@ -34,8 +34,7 @@ def test_proven_worker_edges_out_a_newcomer(ranker):
     proven = make_worker(2, km=3, skills=("cleaning.cleaner",), completed=12, rating=4.8)
     matches = ranker.rank_workers(job, [newcomer, proven], k=2)
     assert ids(matches) == [2, 1]
-    assert "评分 4.8（12 单）" in matches[0].reasons
-    assert "Rated 4.8 (12 shifts)" in ranker.rank_workers(job, [proven], k=1, lang="en")[0].reasons
+    assert "Rated 4.8 (12 shifts)" in said(matches[0])
 
 
 def test_one_bad_rating_does_not_sink_a_newcomer(ranker):
@@ -45,3 +44,22 @@ def test_one_bad_rating_does_not_sink_a_newcomer(ranker):
     average = make_worker(2, km=2.5, skills=("cleaning.cleaner",), completed=20, rating=4.3)
     top = ranker.rank_workers(job, [unlucky, average], k=2)
     assert abs(top[0].score - top[1].score) < 0.5
+
+
+def test_gig_far_below_expectation_never_tops_a_fitting_gig_that_pays(ranker):
+    """Pay under 80% of the expectation is said first and ranks after every fitting gig."""
+    worker = make_worker(expected_daily_pay_fen=30_000, skills=("cleaning.cleaner",), km=0)
+    cheap_near = make_job("cheap", daily_pay_fen=20_000, skills=("cleaning.cleaner",))
+    fair = make_job("fair", daily_pay_fen=28_000, skills=("cleaning.greening",))
+    fair_far = replace(fair, lat=CENTRE[0] + 0.15)  # about 17 km north, a kin skill only
+    matches = ranker.rank_jobs(worker, [cheap_near, fair_far], k=2)
+    assert ids(matches) == ["fair", "cheap"] and all(m.feasible for m in matches)
+    assert said(matches[1])[0] == "Daily pay 33% below expectation"
+    assert said(matches[0])[0].endswith("km away")  # 7% below is not far below: not first
+
+
+def test_only_far_below_gigs_still_show_with_the_shortfall_first(ranker):
+    worker = make_worker(expected_daily_pay_fen=30_000, skills=("cleaning.cleaner",))
+    cheap = make_job("cheap", daily_pay_fen=20_000, skills=("cleaning.cleaner",))
+    (match,) = ranker.rank_jobs(worker, [cheap], k=1)
+    assert match.feasible and said(match)[0] == "Daily pay 33% below expectation"

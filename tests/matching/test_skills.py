@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matching import MatchRanker
 
-from .conftest import ids, make_job, make_worker
+from .conftest import ids, make_job, make_worker, said
 
 
 def test_free_text_synonyms_relate_to_the_taxonomy(taxonomy):
@@ -29,7 +29,7 @@ def test_job_text_alone_finds_skilled_workers(ranker):
     assert ids(ranker.rank_workers(job, [driver, cleaner], k=2))[0] == 1
 
 
-def test_same_family_counts_partly(ranker):
+def test_same_family_counts_partly(ranker, taxonomy):
     """补网 and 渔船船员 share the fishing_vessel family: between exact and unrelated."""
     job = make_job(skills=("fishing.net_mending",))
     exact = make_worker(1, skills=("fishing.net_mending",))
@@ -37,8 +37,8 @@ def test_same_family_counts_partly(ranker):
     unrelated = make_worker(3, skills=("catering.cook",))
     matches = ranker.rank_workers(job, [unrelated, family, exact], k=3)
     assert ids(matches) == [1, 2, 3]
-    assert any("相关技能：渔船船员" in r for r in matches[1].reasons)
-    assert not any("技能" in r for r in matches[2].reasons)
+    assert "Related skills: Fishing deck hand" in said(matches[1], taxonomy)
+    assert not any("kills" in r for r in said(matches[2]))
 
 
 def test_without_taxonomy_codes_match_by_prefix():
@@ -49,16 +49,18 @@ def test_without_taxonomy_codes_match_by_prefix():
     other = make_worker(3, km=5, skills=("catering.cook",))
     matches = ranker.rank_workers(job, [other, prefix, exact], k=3)
     assert ids(matches) == [1, 2, 3]
-    assert "技能匹配：fishing.net_mending" in matches[0].reasons
+    assert "Skills match: fishing.net_mending" in said(matches[0])
+    assert "Related skills: fishing.anything" in said(matches[1])
 
 
-def test_job_needing_two_skills_prefers_the_worker_with_both(ranker):
+def test_job_needing_two_skills_prefers_the_worker_with_both(ranker, taxonomy):
     job = make_job(skills=("cleaning.cleaner", "cleaning.greening"))
     both = make_worker(1, km=5, skills=("cleaning.cleaner", "cleaning.greening"))
     one = make_worker(2, km=5, skills=("cleaning.cleaner",))
     matches = ranker.rank_workers(job, [one, both], k=2)
     assert ids(matches) == [1, 2]
-    assert "技能匹配：保洁员、绿化养护" in matches[0].reasons
+    assert "Skills match: Cleaner, Landscaping & greening" in said(matches[0], taxonomy)
+    assert "Skills match: Cleaner" in said(matches[1], taxonomy)
 
 
 def test_taxonomy_from_rows_names_and_fallbacks():
