@@ -56,6 +56,7 @@ class Person:
     insured_elsewhere: bool = False  # medical insurance in another city
     hard_to_employ: bool = False
     left_school_on: date | None = None
+    education: str | None = None  # a key of subsidy.EDUCATION_LEVELS; None if not told
     pays_as_individual: bool = False
     subsidy_approved_on: date | None = None
 
@@ -145,18 +146,22 @@ def medical(person: Person, on: date) -> Answer:
 
 
 def social_subsidy(person: Person, on: date) -> Answer:
-    """The 450-yuan-a-month social-insurance subsidy: eligible or not, and for how long."""
+    """The 450-yuan-a-month social-insurance subsidy: eligible or not, and for how long.
+
+    N(十一) 初次核定: judged on the first approval date once there is one, else as if today.
+    """
+    approved = person.subsidy_approved_on or on
     ok, messages = subsidy.eligible(
-        on,
+        approved,
         hard_to_employ=person.hard_to_employ,
         left_school_on=person.left_school_on,
+        education=person.education,
         works_flexibly=True,
         pays_as_individual=person.pays_as_individual,
     )
     citation = "N(十一); P 三(二)"
     if not ok:
         return Answer(ok=False, says=[], missing=[(m, {}) for m in messages], citation=citation)
-    approved = person.subsidy_approved_on or on
     months = subsidy.subsidy_months(approved, person.birth, person.group)
     says: list[Message] = [(m, {}) for m in messages]
     says.append(

@@ -26,6 +26,7 @@ This module is pure: no Flask, no database, standard library only.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,6 +37,7 @@ __all__ = [
     "delay_months",
     "original_age_months",
     "retirement_age_months",
+    "retirement_date",
     "retirement_month",
 ]
 
@@ -121,3 +123,13 @@ def retirement_month(birth: date, group: str) -> tuple[int, int]:
     index = _month_index(birth.year, birth.month) + retirement_age_months(birth, group)
     year, month0 = divmod(index, 12)
     return year, month0 + 1
+
+
+def retirement_date(birth: date, group: str) -> date:
+    """Return the day the statutory age is reached: birth date + the age in months.
+
+    A birthday missing in the target month (e.g. the 31st) becomes that month's last day, as
+    民法典 art. 203 counts a period ending in a month without the corresponding day.
+    """
+    year, month = retirement_month(birth, group)
+    return date(year, month, min(birth.day, calendar.monthrange(year, month)[1]))

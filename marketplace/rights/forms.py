@@ -52,6 +52,7 @@ class FactsForm(FlaskForm):
         _l("Retirement group"), choices=GROUP_CHOICES, validators=[Optional()]
     )
     left_school_on = DateField(_l("Date you left school or university"), validators=[Optional()])
+    education = SelectField(_l("Highest education completed"), validators=[Optional()])
     pays_as_individual = BooleanField(_l("I pay social insurance myself, as an individual"))
     insured_elsewhere = BooleanField(_l("I have medical insurance in another city"))
 

@@ -1,5 +1,6 @@
 """The 我能享受哪些政策 page for profiles whose answers are known; staff set 就业困难人员."""
 
+import re
 from datetime import date, timedelta
 
 from marketplace.accounts.services import register as register_account
@@ -55,9 +56,20 @@ def test_recent_graduate_paying_as_individual_gets_the_subsidy(app, client, logi
     worker = make_worker(id_number=id_number(date(2002, 3, 5), serial=15))
     login(client, worker)
     left = (today() - timedelta(days=200)).isoformat()
-    client.post("/entitlements", data={"left_school_on": left, "pays_as_individual": "y"})
+    client.post(
+        "/entitlements",
+        data={"left_school_on": left, "education": "senior_secondary", "pays_as_individual": "y"},
+    )
+    page = client.get("/entitlements?lang=en").get_data(as_text=True)
+    assert "450 yuan a month" not in page  # N(十一): a 中专 leaver is not a 高校毕业生
+    assert "Only graduates of a university or college" in page
+    client.post(
+        "/entitlements",
+        data={"left_school_on": left, "education": "bachelor", "pays_as_individual": "y"},
+    )
     page = client.get("/entitlements?lang=en").get_data(as_text=True)
     assert "450 yuan a month, for 36 months" in page
+    assert re.search(r"<option[^>]*selected[^>]*value=\"bachelor\"", page)
 
 
 def test_only_staff_set_hard_to_employ(app, client, login):
