@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marketplace.policy import subsidy
-from marketplace.policy.retirement import retirement_age_months, retirement_month
+from marketplace.policy.retirement import (
+    CONTRIBUTION_TABLE,
+    FLEXIBLE_MONTHS,
+    flexible_window,
+    minimum_contribution_months,
+    retirement_age_months,
+    retirement_month,
+)
 
 __all__ = [
     "PERMIT_MONTHS_FOR_MEDICAL",
@@ -78,9 +85,11 @@ def _months_between(start: date, end: date) -> int:
 
 
 def retirement(person: Person) -> Answer:
-    """Statutory retirement age and month under the 2025 reform."""
+    """Statutory retirement age and month, 弹性退休 and the minimum contribution years."""
     age = retirement_age_months(person.birth, person.group)
     year, month = retirement_month(person.birth, person.group)
+    (early_year, early_month), (late_year, late_month) = flexible_window(person.birth, person.group)
+    needed = minimum_contribution_months(year)
     return Answer(
         ok=True,
         says=[
@@ -89,8 +98,43 @@ def retirement(person: Person) -> Answer:
                 {"years": age // 12, "months": age % 12},
             ),
             (N_("You reach it in %(year)s-%(month)02d."), {"year": year, "month": month}),
+            (
+                N_(
+                    "Flexible retirement: you may retire up to %(flex_years)s years earlier, from "
+                    "%(early_year)s-%(early_month)02d at the earliest, once you have the minimum "
+                    "contribution years; or up to %(flex_years)s years later, until "
+                    "%(late_year)s-%(late_month)02d, if your employer agrees."
+                ),
+                {
+                    "flex_years": FLEXIBLE_MONTHS // 12,
+                    "early_year": early_year,
+                    "early_month": early_month,
+                    "late_year": late_year,
+                    "late_month": late_month,
+                },
+            ),
+            (
+                N_(
+                    "A monthly pension needs at least %(years)s years %(months)s months of "
+                    "contributions when you reach the age in %(year)s."
+                ),
+                {"years": needed // 12, "months": needed % 12, "year": year},
+            ),
+            (
+                N_(
+                    "The minimum rises from %(low)s years to %(high)s years: by %(step)s months "
+                    "a year from %(first)s to %(last)s."
+                ),
+                {
+                    "low": CONTRIBUTION_TABLE[0][1] // 12,
+                    "step": CONTRIBUTION_TABLE[1][1] - CONTRIBUTION_TABLE[0][1],
+                    "high": CONTRIBUTION_TABLE[-1][1] // 12,
+                    "first": CONTRIBUTION_TABLE[1][0],
+                    "last": CONTRIBUTION_TABLE[-1][0],
+                },
+            ),
         ],
-        citation=N_("NPC Standing Committee decision of 2024-09-13, annex art. 1 and tables"),
+        citation=N_("NPC Standing Committee decision of 2024-09-13, annex art. 1 to 3 and tables"),
     )
 
 

@@ -6,8 +6,14 @@ from wtforms import BooleanField, DateField, RadioField, SelectField, StringFiel
 from wtforms.validators import DataRequired, Length, Optional
 
 GROUP_CHOICES = [
-    ("female_55", _l("Women's retirement at 55 (most jobs; assumed if you are not sure)")),
-    ("female_50", _l("Women's retirement at 50 (manual-worker posts)")),
+    (
+        "female_55",
+        _l("Base age 55: women insured as individual flexible workers (assumed if not sure)"),
+    ),
+    (
+        "female_50",
+        _l("Base age 50: only if you were insured in a worker (工人) post of an employer"),
+    ),
 ]
 
 

@@ -21,6 +21,10 @@ def test_ningbo_man_born_1970(app, client, login):
     worker = make_worker(id_number=id_number(date(1970, 3, 5), serial=11))
     page = _page(client, login, worker)
     assert "61 years 4 months" in page and "2031-07" in page
+    # 办法 art. 3 弹性退休: from 2030-03 (not below 60) to 2034-07; art. 2: 2031 → 16 years.
+    assert "from 2030-03 at the earliest" in page and "until 2034-07" in page
+    assert "at least 16 years 0 months of contributions" in page
+    assert 'data-testid="group-why"' not in page  # a man has no group to choose
     assert "employee pension scheme in Ningbo" in page
     assert "employee medical insurance in Ningbo" in page
     assert "N(九)" in page
@@ -37,6 +41,7 @@ def test_woman_from_another_province_with_a_young_permit(app, client, login):
     )
     page = _page(client, login, worker)
     assert 'data-testid="group-assumed"' in page
+    assert 'data-testid="group-why"' in page and "holds no worker (工人) post" in page
     assert "months to go" in page
     assert "Register your flexible employment first" in page
 
