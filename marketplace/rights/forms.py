@@ -5,6 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from marketplace.policy.disputes import SKIP_MEDIATION_REASONS
+
 GROUP_CHOICES = [
     (
         "female_55",
@@ -110,6 +112,11 @@ class StaffForm(FlaskForm):
             ("refer", _l("Refer to labour arbitration")),
         ],
         validators=[DataRequired()],
+    )
+    skip_reason = RadioField(
+        _l("Referring without mediation? The reason"),
+        choices=[(key, _l(label)) for key, label in SKIP_MEDIATION_REASONS.items()],
+        validators=[Optional()],
     )
     note = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=1000)])
 
