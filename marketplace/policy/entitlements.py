@@ -45,8 +45,10 @@ def N_(message: str) -> str:
     return message
 
 
-# N(九): 持我市居住证满1年.
-PERMIT_MONTHS_FOR_MEDICAL = 12
+# N(九): 持我市居住证满1年 — seeds/policy_figures.csv ``medical.permit_months``.
+PERMIT_MONTHS_FOR_MEDICAL: int = subsidy.read_figures(subsidy.FIGURES_CSV, "medical.")[
+    "medical.permit_months"
+]
 
 Message = tuple[str, dict[str, object]]  # a msgid and its %-format params
 
@@ -168,17 +170,25 @@ def medical(person: Person, on: date) -> Answer:
     )
     missing: list[Message] = []
     if person.residence_permit_since is None or person.residence_permit_since > on:
-        missing.append((N_("You need a Ningbo residence permit held for at least 1 year."), {}))
+        missing.append(
+            (
+                N_("You need a Ningbo residence permit held for at least %(needed)s months."),
+                {"needed": PERMIT_MONTHS_FOR_MEDICAL},
+            )
+        )
     else:
         held = _months_between(person.residence_permit_since, on)
         if held < PERMIT_MONTHS_FOR_MEDICAL:
             missing.append(
                 (
                     N_(
-                        "After holding a Ningbo residence permit for 1 year you can join the "
-                        "employee medical insurance in Ningbo: %(months)s months to go."
+                        "After holding a Ningbo residence permit for %(needed)s months you can "
+                        "join the employee medical insurance in Ningbo: %(months)s months to go."
                     ),
-                    {"months": PERMIT_MONTHS_FOR_MEDICAL - held},
+                    {
+                        "needed": PERMIT_MONTHS_FOR_MEDICAL,
+                        "months": PERMIT_MONTHS_FOR_MEDICAL - held,
+                    },
                 )
             )
     if person.insured_elsewhere:
@@ -204,10 +214,19 @@ def social_subsidy(person: Person, on: date) -> Answer:
         pays_as_individual=person.pays_as_individual,
     )
     citation = "N(十一); P 三(二)"
+    window: list[Message] = []
+    if person.left_school_on is not None:
+        window.append(
+            (
+                N_("Graduates count for %(years)s years after leaving school."),
+                {"years": subsidy.GRADUATE_WINDOW_YEARS},
+            )
+        )
     if not ok:
-        return Answer(ok=False, says=[], missing=[(m, {}) for m in messages], citation=citation)
+        missing: list[Message] = [(m, {}) for m in messages] + window
+        return Answer(ok=False, says=[], missing=missing, citation=citation)
     months = subsidy.subsidy_months(approved, person.birth, person.group)
-    says: list[Message] = [(m, {}) for m in messages]
+    says: list[Message] = [(m, {}) for m in messages] + window
     says.append(
         (
             N_("%(yuan)s yuan a month, for %(months)s months from the approval month."),

@@ -59,6 +59,7 @@ __all__ = [
     "SUBSIDY_MONTHLY_FEN",
     "eligible",
     "near_retirement",
+    "read_figures",
     "subsidy_end_month",
     "subsidy_months",
     "subsidy_months_left",
@@ -84,7 +85,7 @@ class NoSubsidy(ValueError):
 FIGURES_CSV = Path(__file__).resolve().parents[2] / "seeds" / "policy_figures.csv"
 
 
-def _read_figures(path: Path, prefix: str) -> dict[str, int]:
+def read_figures(path: Path, prefix: str) -> dict[str, int]:
     """Return {key: int value} for rows whose key starts with ``prefix``; newest row wins."""
     newest: dict[str, tuple[str, int]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
@@ -98,7 +99,7 @@ def _read_figures(path: Path, prefix: str) -> dict[str, int]:
     return {key: value for key, (_, value) in newest.items()}
 
 
-_FIGURES = _read_figures(FIGURES_CSV, "subsidy.")
+_FIGURES = read_figures(FIGURES_CSV, "subsidy.")
 
 # P 三(二): 450 CNY per person per month, in fen.
 SUBSIDY_MONTHLY_FEN: int = _FIGURES["subsidy.monthly_fen"]

@@ -52,7 +52,7 @@ def test_n9_medical_permit_under_one_year_says_months_to_go():
     """N(九): 持我市居住证满1年 — 8 months held → 还差 4 个月."""
     answer = rule.medical(person(hukou="other", residence_permit_since=date(2025, 10, 15)), ON)
     assert not answer.ok
-    assert answer.missing[0][1] == {"months": 4}
+    assert answer.missing[0][1] == {"needed": 12, "months": 4}
     assert "4 months to go" in texts(answer)[-1]
 
 
