@@ -1,4 +1,4 @@
-"""N(十五): 服务时间、报酬、休息休假、劳动保护 and 调解仲裁 — the six terms, read from clause texts."""
+"""N(十五): 服务时间、报酬、休息休假、劳动保护 and 调解仲裁 — the six terms, read from clauses."""
 
 import pytest
 
