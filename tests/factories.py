@@ -46,14 +46,9 @@ def id_number(
 
 
 def credit_code(seq: int | None = None) -> str:
-    """A valid GB 32100 unified social credit code: a 宁波市 enterprise (91, 330200)."""
-    return credit_code_with("91", "330200", seq)
-
-
-def credit_code_with(prefix: str, division: str, seq: int | None = None) -> str:
-    """A GB 32100 code with the given authority+type and division and a correct check character."""
+    """A valid GB 32100 unified social credit code."""
     seq = next(_counter) if seq is None else seq
-    body = f"{prefix}{division}MA2A{seq:05d}"
+    body = f"91330200MA2A{seq:05d}"
     total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(body, _CREDIT_WEIGHTS, strict=True))
     return body + _CREDIT_CHARS[(31 - total % 31) % 31]
 

@@ -30,8 +30,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from marketplace.policy.divisions import credit_type_name, is_credit_division, is_id_division
-
 __all__ = [
     "IdentityError",
     "IdNumber",
@@ -65,10 +63,6 @@ MSG_ID_LENGTH = N_("The ID number must have 18 characters.")
 MSG_ID_DIGITS = N_("The first 17 characters of the ID number must be digits.")
 MSG_ID_LAST_CHAR = N_("The last character of the ID number must be a digit or X.")
 MSG_ID_CHECK = N_("The last character of the ID number does not match; please check it.")
-MSG_ID_REGION = N_(
-    "The first six digits of the ID number are not an administrative division code; please "
-    "check them."
-)
 MSG_ID_BAD_DATE = N_("The birth date in the ID number is not a real date.")
 MSG_ID_FUTURE_DATE = N_("The birth date in the ID number is in the future.")
 MSG_TOO_YOUNG = N_("You must be at least %(min_age)d years old.")
@@ -78,14 +72,6 @@ MSG_CREDIT_LENGTH = N_("The unified social credit code must have 18 characters."
 MSG_CREDIT_CHARSET = N_(
     "The unified social credit code may only contain digits and capital "
     "letters other than I, O, S, V and Z."
-)
-MSG_CREDIT_TYPE = N_(
-    "The first two characters of the unified social credit code are not a registration "
-    "authority and organisation type; please check them."
-)
-MSG_CREDIT_REGION = N_(
-    "Characters 3 to 8 of the unified social credit code are not an administrative division "
-    "code; please check them."
 )
 MSG_CREDIT_CHECK = N_(
     "The unified social credit code's check character does not match; please check it."
@@ -164,8 +150,16 @@ class IdNumber:
         return self.number[:6]
 
 
-def _check_id_format(number: str) -> None:
-    """Check length, characters, check character and address code (GB 11643-1999)."""
+def parse_id_number(
+    text: str,
+    *,
+    today: datetime.date | None = None,
+    min_age: int = 16,
+    max_age: int | None = None,
+) -> IdNumber:
+    """Validate a GB 11643-1999 ID number and age limits; raise IdentityError if invalid."""
+    number = _clean(text)
+
     # GB 11643-1999: the number has 18 characters: 17 digits and a check character.
     if len(number) != 18:
         raise IdentityError(MSG_ID_LENGTH)
@@ -178,21 +172,6 @@ def _check_id_format(number: str) -> None:
         raise IdentityError(MSG_ID_LAST_CHAR)
     if check != _id_check_char(first17):
         raise IdentityError(MSG_ID_CHECK)
-    # GB 11643-1999: characters 1-6 are the address code, a GB/T 2260 division code.
-    if not is_id_division(number[:6]):
-        raise IdentityError(MSG_ID_REGION)
-
-
-def parse_id_number(
-    text: str,
-    *,
-    today: datetime.date | None = None,
-    min_age: int = 16,
-    max_age: int | None = None,
-) -> IdNumber:
-    """Validate a GB 11643-1999 ID number and age limits; raise IdentityError if invalid."""
-    number = _clean(text)
-    _check_id_format(number)
 
     # GB 11643-1999: characters 7-14 are the birth date as YYYYMMDD
     # (GB/T 7408 format).
@@ -254,12 +233,6 @@ def normalise_credit_code(text: str) -> str:
         raise IdentityError(MSG_CREDIT_CHARSET)
     if code[17] != _credit_check_char(code[:17]):
         raise IdentityError(MSG_CREDIT_CHECK)
-    # GB 32100-2015 附录 A: registration authority and organisation type; then the
-    # registration authority's GB/T 2260 division code.
-    if credit_type_name(code[:2]) is None:
-        raise IdentityError(MSG_CREDIT_TYPE)
-    if not is_credit_division(code[2:8]):
-        raise IdentityError(MSG_CREDIT_REGION)
     return code
 
 
