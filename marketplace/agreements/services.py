@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from marketplace.accounts.services import audit
 from marketplace.agreements import templating
-from marketplace.errors import N_, DomainError, Forbidden, NotFound
+from marketplace.errors import N_, DomainError, Forbidden, NotFound, from_value_error
 from marketplace.models import (
     Agreement,
     AgreementStatus,
@@ -223,9 +223,7 @@ def publish_template(
     try:
         templating.validate_source(source)
     except templating.TemplateInvalid as exc:
-        raise DomainError(
-            N_("The template cannot be published: %(reason)s"), reason=str(exc)
-        ) from exc
+        raise from_value_error(exc) from exc
     latest = current_template(kind)
     template = AgreementTemplate(
         kind=kind,

@@ -53,6 +53,8 @@ class BenefitFacts(db.Model):
     worker_id: Mapped[int] = mapped_column(ForeignKey("worker_profile.user_id"), primary_key=True)
     retirement_group: Mapped[str | None] = mapped_column(String(10))
     left_school_on: Mapped[date | None]
+    # A key of policy.subsidy.EDUCATION_LEVELS: only 高校毕业生 count as graduates (N(十一)).
+    education: Mapped[str | None] = mapped_column(String(20))
     pays_as_individual: Mapped[bool] = mapped_column(default=False)
     insured_elsewhere: Mapped[bool] = mapped_column(default=False)
     # Set by station staff only: 就业困难人员 is a status the labour office decides.

@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from marketplace.policy import subsidy
-from marketplace.policy.retirement import retirement_age_months, retirement_month
+from marketplace.policy.retirement import (
+    CONTRIBUTION_TABLE,
+    FLEXIBLE_MONTHS,
+    flexible_window,
+    minimum_contribution_months,
+    retirement_age_months,
+    retirement_month,
+)
 
 __all__ = [
     "PERMIT_MONTHS_FOR_MEDICAL",
@@ -38,8 +45,10 @@ def N_(message: str) -> str:
     return message
 
 
-# N(九): 持我市居住证满1年.
-PERMIT_MONTHS_FOR_MEDICAL = 12
+# N(九): 持我市居住证满1年 — seeds/policy_figures.csv ``medical.permit_months``.
+PERMIT_MONTHS_FOR_MEDICAL: int = subsidy.read_figures(subsidy.FIGURES_CSV, "medical.")[
+    "medical.permit_months"
+]
 
 Message = tuple[str, dict[str, object]]  # a msgid and its %-format params
 
@@ -56,6 +65,7 @@ class Person:
     insured_elsewhere: bool = False  # medical insurance in another city
     hard_to_employ: bool = False
     left_school_on: date | None = None
+    education: str | None = None  # a key of subsidy.EDUCATION_LEVELS; None if not told
     pays_as_individual: bool = False
     subsidy_approved_on: date | None = None
 
@@ -77,9 +87,11 @@ def _months_between(start: date, end: date) -> int:
 
 
 def retirement(person: Person) -> Answer:
-    """Statutory retirement age and month under the 2025 reform."""
+    """Statutory retirement age and month, 弹性退休 and the minimum contribution years."""
     age = retirement_age_months(person.birth, person.group)
     year, month = retirement_month(person.birth, person.group)
+    (early_year, early_month), (late_year, late_month) = flexible_window(person.birth, person.group)
+    needed = minimum_contribution_months(year)
     return Answer(
         ok=True,
         says=[
@@ -88,8 +100,43 @@ def retirement(person: Person) -> Answer:
                 {"years": age // 12, "months": age % 12},
             ),
             (N_("You reach it in %(year)s-%(month)02d."), {"year": year, "month": month}),
+            (
+                N_(
+                    "Flexible retirement: you may retire up to %(flex_years)s years earlier, from "
+                    "%(early_year)s-%(early_month)02d at the earliest, once you have the minimum "
+                    "contribution years; or up to %(flex_years)s years later, until "
+                    "%(late_year)s-%(late_month)02d, if your employer agrees."
+                ),
+                {
+                    "flex_years": FLEXIBLE_MONTHS // 12,
+                    "early_year": early_year,
+                    "early_month": early_month,
+                    "late_year": late_year,
+                    "late_month": late_month,
+                },
+            ),
+            (
+                N_(
+                    "A monthly pension needs at least %(years)s years %(months)s months of "
+                    "contributions when you reach the age in %(year)s."
+                ),
+                {"years": needed // 12, "months": needed % 12, "year": year},
+            ),
+            (
+                N_(
+                    "The minimum rises from %(low)s years to %(high)s years: by %(step)s months "
+                    "a year from %(first)s to %(last)s."
+                ),
+                {
+                    "low": CONTRIBUTION_TABLE[0][1] // 12,
+                    "step": CONTRIBUTION_TABLE[1][1] - CONTRIBUTION_TABLE[0][1],
+                    "high": CONTRIBUTION_TABLE[-1][1] // 12,
+                    "first": CONTRIBUTION_TABLE[1][0],
+                    "last": CONTRIBUTION_TABLE[-1][0],
+                },
+            ),
         ],
-        citation=N_("NPC Standing Committee decision of 2024-09-13, annex art. 1 and tables"),
+        citation=N_("NPC Standing Committee decision of 2024-09-13, annex art. 1 to 3 and tables"),
     )
 
 
@@ -123,17 +170,25 @@ def medical(person: Person, on: date) -> Answer:
     )
     missing: list[Message] = []
     if person.residence_permit_since is None or person.residence_permit_since > on:
-        missing.append((N_("You need a Ningbo residence permit held for at least 1 year."), {}))
+        missing.append(
+            (
+                N_("You need a Ningbo residence permit held for at least %(needed)s months."),
+                {"needed": PERMIT_MONTHS_FOR_MEDICAL},
+            )
+        )
     else:
         held = _months_between(person.residence_permit_since, on)
         if held < PERMIT_MONTHS_FOR_MEDICAL:
             missing.append(
                 (
                     N_(
-                        "After holding a Ningbo residence permit for 1 year you can join the "
-                        "employee medical insurance in Ningbo: %(months)s months to go."
+                        "After holding a Ningbo residence permit for %(needed)s months you can "
+                        "join the employee medical insurance in Ningbo: %(months)s months to go."
                     ),
-                    {"months": PERMIT_MONTHS_FOR_MEDICAL - held},
+                    {
+                        "needed": PERMIT_MONTHS_FOR_MEDICAL,
+                        "months": PERMIT_MONTHS_FOR_MEDICAL - held,
+                    },
                 )
             )
     if person.insured_elsewhere:
@@ -145,20 +200,33 @@ def medical(person: Person, on: date) -> Answer:
 
 
 def social_subsidy(person: Person, on: date) -> Answer:
-    """The 450-yuan-a-month social-insurance subsidy: eligible or not, and for how long."""
+    """The 450-yuan-a-month social-insurance subsidy: eligible or not, and for how long.
+
+    N(十一) 初次核定: judged on the first approval date once there is one, else as if today.
+    """
+    approved = person.subsidy_approved_on or on
     ok, messages = subsidy.eligible(
-        on,
+        approved,
         hard_to_employ=person.hard_to_employ,
         left_school_on=person.left_school_on,
+        education=person.education,
         works_flexibly=True,
         pays_as_individual=person.pays_as_individual,
     )
     citation = "N(十一); P 三(二)"
+    window: list[Message] = []
+    if person.left_school_on is not None:
+        window.append(
+            (
+                N_("Graduates count for %(years)s years after leaving school."),
+                {"years": subsidy.GRADUATE_WINDOW_YEARS},
+            )
+        )
     if not ok:
-        return Answer(ok=False, says=[], missing=[(m, {}) for m in messages], citation=citation)
-    approved = person.subsidy_approved_on or on
+        missing: list[Message] = [(m, {}) for m in messages] + window
+        return Answer(ok=False, says=[], missing=missing, citation=citation)
     months = subsidy.subsidy_months(approved, person.birth, person.group)
-    says: list[Message] = [(m, {}) for m in messages]
+    says: list[Message] = [(m, {}) for m in messages] + window
     says.append(
         (
             N_("%(yuan)s yuan a month, for %(months)s months from the approval month."),

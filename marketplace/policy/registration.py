@@ -14,8 +14,11 @@ Our readings, documented so they can be checked:
   on the deadline day is on time, after it late (accepted, but marked — POLICY §2).
 * We hold only the date a 居住证 was issued, not its expiry: a permit counts as valid from that
   date.
-* 常住地 is a place the worker can prove lives in Ningbo: Ningbo 户籍 or a 居住证. 参保地 applies
-  only to someone who pays social insurance. 户籍地 and 就业地 always apply after flexible work.
+* Unemployment registration: N(二) lets the worker choose
+  户籍地、常住地、就业地、参保地中任意一地, so
+  all four places are always offered; the worker says which one applies, and the office where they
+  register checks it. The app does not narrow the list from what it happens to know (it may not
+  know where the worker lives or is insured).
 
 This module is pure: no Flask, no database, standard library only.
 """
@@ -139,12 +142,6 @@ def is_late(started_on: date, registered_on: date) -> bool:
     return registered_on > deadline(started_on)
 
 
-def unemployment_places(*, ningbo_hukou: bool, has_permit: bool, insured: bool) -> list[str]:
-    """The N(二) places that apply to this worker, in the notice's order."""
-    places = ["hukou"]
-    if ningbo_hukou or has_permit:
-        places.append("residence")
-    places.append("employment")
-    if insured:
-        places.append("insurance")
-    return places
+def unemployment_places() -> list[str]:
+    """The four N(二) places of unemployment registration, in the notice's order."""
+    return list(PLACES)

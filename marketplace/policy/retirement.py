@@ -14,6 +14,13 @@ Sources:
   (men born 1965-01..04 → 60岁1个月, retiring 2025-02..05); the last band reaches the cap
   (men born 1976-09..12 → 63岁; women-55 born 1981-09..12 → 58岁; women-50 born 1984-11..12 → 55岁).
 
+* 办法 art. 2: 从2030年1月1日起，将职工按月领取基本养老金最低缴费年限由15年逐步提高至20年，每年
+  提高6个月 — the table is ``seeds/pension_minimum_contribution.csv`` (by the year the statutory
+  age is reached; before 2030 the 15 years of 社会保险法 art. 16).
+* 办法 art. 3: 职工达到最低缴费年限，可以自愿选择弹性提前退休，提前时间最长不超过三年，且退休年龄
+  不得低于女职工五十周岁、五十五周岁及男职工六十周岁的原法定退休年龄。职工达到法定退休年龄，所在
+  单位与职工协商一致的，可以弹性延迟退休，延迟时间最长不超过三年。
+
 The rule, as the tables apply it: take the month in which the person reaches the *original* age
 (birth month + 60/55/50 years). If it is before 2025-01 there is no delay. Otherwise the delay is
 1 month, plus 1 more for every full step (4 or 2 months) that this original month lies after
@@ -26,16 +33,24 @@ This module is pure: no Flask, no database, standard library only.
 
 from __future__ import annotations
 
+import calendar
+import csv
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 __all__ = [
     "GROUPS",
+    "CONTRIBUTION_TABLE",
+    "FLEXIBLE_MONTHS",
     "GROUP_LABELS",
     "REFORM_START",
     "delay_months",
+    "flexible_window",
+    "minimum_contribution_months",
     "original_age_months",
     "retirement_age_months",
+    "retirement_date",
     "retirement_month",
 ]
 
@@ -47,6 +62,24 @@ def N_(message: str) -> str:
 
 # 决定 一 / 办法 art. 1: "从2025年1月1日起" — the first original retirement month that is delayed.
 REFORM_START: tuple[int, int] = (2025, 1)
+
+# 办法 art. 3: 弹性提前退休 / 弹性延迟退休, 提前（延迟）时间最长不超过三年.
+FLEXIBLE_MONTHS = 36
+
+CONTRIBUTION_CSV = (
+    Path(__file__).resolve().parents[2] / "seeds" / "pension_minimum_contribution.csv"
+)
+
+
+def _read_contribution_table(path: Path) -> list[tuple[int, int]]:
+    """Return [(from_year, months)] of the minimum-contribution table, oldest first."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [(int(r["from_year"]), int(r["months"])) for r in csv.DictReader(handle)]
+    return sorted(rows)
+
+
+# 办法 art. 2: 15 years, rising by 6 months a year from 2030 to 20 years.
+CONTRIBUTION_TABLE = _read_contribution_table(CONTRIBUTION_CSV)
 
 
 @dataclass(frozen=True)
@@ -119,5 +152,46 @@ def retirement_age_months(birth: date, group: str) -> int:
 def retirement_month(birth: date, group: str) -> tuple[int, int]:
     """Return (year, month) in which the statutory age is reached (改革后退休时间)."""
     index = _month_index(birth.year, birth.month) + retirement_age_months(birth, group)
+    year, month0 = divmod(index, 12)
+    return year, month0 + 1
+
+
+def retirement_date(birth: date, group: str) -> date:
+    """Return the day the statutory age is reached: birth date + the age in months.
+
+    A birthday missing in the target month (e.g. the 31st) becomes that month's last day, as
+    民法典 art. 203 counts a period ending in a month without the corresponding day.
+    """
+    year, month = retirement_month(birth, group)
+    return date(year, month, min(birth.day, calendar.monthrange(year, month)[1]))
+
+
+def minimum_contribution_months(year: int) -> int:
+    """Minimum contribution for a monthly pension when the statutory age is reached in ``year``.
+
+    办法 art. 2; years before the table's first row use its first row (15 years).
+    """
+    months = CONTRIBUTION_TABLE[0][1]
+    for from_year, value in CONTRIBUTION_TABLE:
+        if year >= from_year:
+            months = value
+    return months
+
+
+def flexible_window(birth: date, group: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Return the earliest and latest (year, month) of 弹性退休 (办法 art. 3).
+
+    Earliest: up to 3 years before the statutory month, never below the original age, and only
+    with the minimum contribution years. Latest: up to 3 years after, if the employer agrees.
+    """
+    start = _month_index(birth.year, birth.month)
+    age = retirement_age_months(birth, group)
+    earliest = start + max(original_age_months(group), age - FLEXIBLE_MONTHS)
+    latest = start + age + FLEXIBLE_MONTHS
+    return _year_month(earliest), _year_month(latest)
+
+
+def _year_month(index: int) -> tuple[int, int]:
+    """Invert ``_month_index``."""
     year, month0 = divmod(index, 12)
     return year, month0 + 1

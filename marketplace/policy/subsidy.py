@@ -11,18 +11,28 @@ The figures live in ``seeds/policy_figures.csv`` (key, value, unit, source, effe
 module reads the ``subsidy.*`` rows once, at import. When a key has several rows, the one with the
 latest ``effective_on`` is used.
 
+Who qualifies is judged **at first approval** (初次核定), not on the day the page is read: N(十一)
+speaks of "初次核定享受补贴政策时". A graduate who was within the 2-year window when approved keeps
+the subsidy for its whole period. Before any approval, the page judges "as if approved today".
+
+高校毕业生 (N(十一)) means a graduate of a 高等学校: 中华人民共和国高等教育法 art. 16 divides
+高等学历教育 into 专科、本科、研究生 education, so only the education levels in
+``HIGHER_EDUCATION_LEVELS`` count; a secondary-school leaver is not a 高校毕业生.
+
 How the period is counted (our reading of N(十一), documented so it can be checked):
 
-* The subsidy runs in whole calendar months from the approval month, which counts as month 1.
-  The day of approval does not matter.
-* "最长不超过3年": at most 36 months.
-* "距法定退休年龄不足5年": fewer than 60 whole months from the approval month to the retirement
-  month of ``marketplace.policy.retirement.retirement_month`` (the 改革后退休时间 of the official
-  对照表). Exactly 60 months is not "under 5 years".
-* "延长至退休": up to, **not including**, the retirement month. From that month the person is a
-  retiree (退休) and no longer pays social insurance as a flexible worker, so nothing is
-  subsidised for it. The same reading gives 0 months when approval falls in or after the
-  retirement month. The 36-month limit also never runs past retirement.
+* "距法定退休年龄不足5年" is measured by date, from the approval **date** to the retirement
+  **date**: the day the person reaches the statutory age of ``marketplace.policy.retirement``
+  (birth date + the 改革后法定退休年龄 in months; a day missing in the target month becomes the
+  month's last day, 民法典 art. 203). "不足5年" means the retirement date comes before the date
+  5 years after approval; exactly 5 years is not "under 5 years".
+* The subsidy is paid for whole calendar months. **First month**: the approval month counts as
+  month 1, whatever the day of approval. "最长不超过3年": at most 36 months.
+* **Last month** when it runs "延长至退休": the month before the retirement month (the
+  改革后退休时间 of the official 对照表). From the retirement month the person is a retiree (退休)
+  and no longer pays social insurance as a flexible worker, so nothing is subsidised for it.
+  The same reading gives 0 months when approval falls in or after the retirement month. The
+  36-month limit also never runs past retirement.
 
 Messages are user-facing English msgids marked with ``N_``; translate them with ``gettext``.
 This module is pure: no Flask, no database, standard library only.
@@ -30,21 +40,26 @@ This module is pure: no Flask, no database, standard library only.
 
 from __future__ import annotations
 
+import calendar
 import csv
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from marketplace.policy.retirement import retirement_month
+from marketplace.policy.retirement import retirement_date, retirement_month
 
 __all__ = [
+    "EDUCATION_LEVELS",
     "GRADUATE_WINDOW_YEARS",
+    "HIGHER_EDUCATION_LEVELS",
     "MAX_SUBSIDY_MONTHS",
     "NEAR_RETIREMENT_MONTHS",
     "N_",
     "NoSubsidy",
     "SUBSIDY_MONTHLY_FEN",
     "eligible",
+    "near_retirement",
+    "read_figures",
     "subsidy_end_month",
     "subsidy_months",
     "subsidy_months_left",
@@ -70,7 +85,7 @@ class NoSubsidy(ValueError):
 FIGURES_CSV = Path(__file__).resolve().parents[2] / "seeds" / "policy_figures.csv"
 
 
-def _read_figures(path: Path, prefix: str) -> dict[str, int]:
+def read_figures(path: Path, prefix: str) -> dict[str, int]:
     """Return {key: int value} for rows whose key starts with ``prefix``; newest row wins."""
     newest: dict[str, tuple[str, int]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
@@ -84,7 +99,7 @@ def _read_figures(path: Path, prefix: str) -> dict[str, int]:
     return {key: value for key, (_, value) in newest.items()}
 
 
-_FIGURES = _read_figures(FIGURES_CSV, "subsidy.")
+_FIGURES = read_figures(FIGURES_CSV, "subsidy.")
 
 # P 三(二): 450 CNY per person per month, in fen.
 SUBSIDY_MONTHLY_FEN: int = _FIGURES["subsidy.monthly_fen"]
@@ -94,6 +109,19 @@ MAX_SUBSIDY_MONTHS: int = _FIGURES["subsidy.max_months"]
 NEAR_RETIREMENT_MONTHS: int = _FIGURES["subsidy.near_retirement_months"]
 # N(十一): 离校2年内未就业高校毕业生.
 GRADUATE_WINDOW_YEARS: int = _FIGURES["subsidy.graduate_window_years"]
+
+
+# Education levels asked on the entitlements page, lowest first, with their labels.
+EDUCATION_LEVELS: dict[str, str] = {
+    "primary": N_("Primary school or less"),
+    "junior_secondary": N_("Junior secondary school (初中)"),
+    "senior_secondary": N_("Senior secondary or vocational school (高中、中专、技校)"),
+    "junior_college": N_("Junior college (大专)"),
+    "bachelor": N_("Bachelor's degree (本科)"),
+    "postgraduate": N_("Postgraduate (研究生)"),
+}
+# 高等教育法 art. 16: 高等学历教育分为专科教育、本科教育和研究生教育 — the 高校毕业生 of N(十一).
+HIGHER_EDUCATION_LEVELS: frozenset[str] = frozenset({"junior_college", "bachelor", "postgraduate"})
 
 
 # --- User-facing messages (msgids) --------------------------------------------
@@ -108,6 +136,13 @@ MSG_NOT_IN_GROUP = N_(
 MSG_GRADUATE_TOO_LONG_AGO = N_(
     "You left school too long ago to count as a recent graduate, and you are not registered "
     "as a person with employment difficulties."
+)
+MSG_NOT_HIGHER_EDUCATION = N_(
+    "Only graduates of a university or college (大专 or higher) count as recent graduates."
+)
+MSG_EDUCATION_UNKNOWN = N_(
+    "Tell us your education level: only graduates of a university or college count as "
+    "recent graduates."
 )
 MSG_NOT_FLEXIBLE = N_("You must be in flexible work.")
 MSG_NOT_INDIVIDUAL = N_("You must pay social insurance yourself, as an individual.")
@@ -128,12 +163,16 @@ def _year_month(index: int) -> tuple[int, int]:
     return year, month0 + 1
 
 
+def _add_months(day: date, months: int) -> date:
+    """Return the same day ``months`` later; a missing day becomes the month end (民法典 203)."""
+    year, month = _year_month(_month_index(day.year, day.month) + months)
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
 def _add_years(day: date, years: int) -> date:
     """Return the same day ``years`` later; 29 Feb becomes 28 Feb (民法典 art. 203: month end)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    return _add_months(day, years * 12)
 
 
 # --- The period ----------------------------------------------------------------
@@ -146,14 +185,19 @@ def _months_to_retirement(approved: date, birth: date, group: str) -> int:
     )
 
 
+def near_retirement(approved: date, birth: date, group: str) -> bool:
+    """True if the retirement date is less than 5 years after the approval date (N(十一))."""
+    return retirement_date(birth, group) < _add_months(approved, NEAR_RETIREMENT_MONTHS)
+
+
 def subsidy_months(approved: date, birth: date, group: str) -> int:
     """Return how many whole months, from the approval month, the subsidy may run (N(十一))."""
     remaining = _months_to_retirement(approved, birth, group)
     if remaining <= 0:
         return 0
-    if remaining < NEAR_RETIREMENT_MONTHS:
+    if near_retirement(approved, birth, group):
         return remaining  # under 5 years: until retirement, even beyond 36 months
-    return MAX_SUBSIDY_MONTHS
+    return min(MAX_SUBSIDY_MONTHS, remaining)
 
 
 def subsidy_end_month(approved: date, birth: date, group: str) -> tuple[int, int]:
@@ -174,11 +218,22 @@ def subsidy_months_left(approved: date, birth: date, group: str, on: date) -> in
 # --- Who qualifies ---------------------------------------------------------------
 
 
-def _is_recent_graduate(left_school_on: date | None, on: date) -> bool:
+def _left_recently(left_school_on: date | None, on: date) -> bool:
     """True if ``on`` is within GRADUATE_WINDOW_YEARS of leaving school (民法典 art. 201, 203)."""
     if left_school_on is None or left_school_on > on:
         return False
     return on <= _add_years(left_school_on, GRADUATE_WINDOW_YEARS)
+
+
+def _not_a_graduate_reason(left_school_on: date | None, education: str | None, on: date) -> str:
+    """Why someone who is not 就业困难人员 is not a recent 高校毕业生 either."""
+    if left_school_on is None or left_school_on > on:
+        return MSG_NOT_IN_GROUP
+    if not _left_recently(left_school_on, on):
+        return MSG_GRADUATE_TOO_LONG_AGO
+    if education is None:
+        return MSG_EDUCATION_UNKNOWN
+    return MSG_NOT_HIGHER_EDUCATION
 
 
 def eligible(
@@ -186,20 +241,23 @@ def eligible(
     *,
     hard_to_employ: bool,
     left_school_on: date | None,
+    education: str | None,
     works_flexibly: bool,
     pays_as_individual: bool,
 ) -> tuple[bool, list[str]]:
-    """Decide N(十一) eligibility on ``on``; return (ok, msgids: the grounds or what is missing)."""
+    """Decide N(十一) eligibility at first approval ``on``; return (ok, grounds or what is missing).
+
+    ``on`` is the first approval date (初次核定), or today when nothing is approved yet.
+    """
     grounds: list[str] = []
     if hard_to_employ:
         grounds.append(MSG_HARD_TO_EMPLOY)
-    if _is_recent_graduate(left_school_on, on):
+    if _left_recently(left_school_on, on) and education in HIGHER_EDUCATION_LEVELS:
         grounds.append(MSG_RECENT_GRADUATE)
 
     missing: list[str] = []
     if not grounds:
-        graduated = left_school_on is not None and left_school_on <= on
-        missing.append(MSG_GRADUATE_TOO_LONG_AGO if graduated else MSG_NOT_IN_GROUP)
+        missing.append(_not_a_graduate_reason(left_school_on, education, on))
     if not works_flexibly:
         missing.append(MSG_NOT_FLEXIBLE)
     if not pays_as_individual:

@@ -30,6 +30,7 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import notify
+from marketplace.policy import disputes
 from marketplace.rights.registration import today
 from marketplace.work.attendance import amount_due_fen
 from marketplace.work.services import worker_application
@@ -177,8 +178,13 @@ def worker_answers(user: User, case_id: int, agrees: bool, note: str = "") -> Wa
     return case
 
 
-def staff_step(user: User, case_id: int, outcome: str, note: str) -> WageCase:
-    """Station staff mediate, resolve, or refer the case to labour arbitration."""
+def staff_step(
+    user: User, case_id: int, outcome: str, note: str, skip_reason: str = ""
+) -> WageCase:
+    """Station staff mediate, resolve, or refer the case to labour arbitration.
+
+    Arbitration comes after mediation, or with the recorded reason it skipped it (disputes policy).
+    """
     case = case_for(user, case_id)
     if user.role not in STAFF:
         raise Forbidden()
@@ -191,8 +197,15 @@ def staff_step(user: User, case_id: int, outcome: str, note: str) -> WageCase:
     }
     if outcome not in targets:
         raise WrongStep()
+    mediated = case.status == CaseStatus.MEDIATION or any(
+        e.action == "mediate" for e in case.events
+    )
+    if outcome == "refer" and (refused := disputes.arbitration_refusal(mediated, skip_reason)):
+        raise DomainError(refused)
     open_steps = tuple(s for s in CaseStatus if s not in FINAL)
     _move(case, open_steps, targets[outcome])
+    if outcome == "refer" and not mediated:
+        _event(case, user, f"skip:{skip_reason}", "")
     _event(case, user, outcome, note.strip()[:1000])
     db.session.flush()
     _tell_others(case, user)

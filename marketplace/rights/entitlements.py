@@ -18,6 +18,7 @@ from marketplace.models import (
     db,
 )
 from marketplace.policy import entitlements as rule
+from marketplace.policy.subsidy import EDUCATION_LEVELS
 from marketplace.rights.registration import facts_of, group_of, registrations_of, today
 
 
@@ -40,6 +41,7 @@ class FactsInput:
 
     retirement_group: str | None
     left_school_on: date | None
+    education: str | None
     pays_as_individual: bool
     insured_elsewhere: bool
 
@@ -50,6 +52,7 @@ def save_facts(profile: WorkerProfile, data: FactsInput) -> BenefitFacts:
     if profile.sex != "male" and data.retirement_group in ("female_50", "female_55"):
         facts.retirement_group = data.retirement_group
     facts.left_school_on = data.left_school_on
+    facts.education = data.education if data.education in EDUCATION_LEVELS else None
     facts.pays_as_individual = data.pays_as_individual
     facts.insured_elsewhere = data.insured_elsewhere
     db.session.flush()
@@ -82,6 +85,7 @@ def person_of(profile: WorkerProfile) -> tuple[rule.Person, bool]:
         insured_elsewhere=facts.insured_elsewhere,
         hard_to_employ=facts.hard_to_employ,
         left_school_on=facts.left_school_on,
+        education=facts.education,
         pays_as_individual=facts.pays_as_individual,
         subsidy_approved_on=facts.subsidy_approved_on,
     )

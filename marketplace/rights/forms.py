@@ -5,9 +5,17 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from marketplace.policy.disputes import SKIP_MEDIATION_REASONS
+
 GROUP_CHOICES = [
-    ("female_55", _l("Women's retirement at 55 (most jobs; assumed if you are not sure)")),
-    ("female_50", _l("Women's retirement at 50 (manual-worker posts)")),
+    (
+        "female_55",
+        _l("Base age 55: women insured as individual flexible workers (assumed if not sure)"),
+    ),
+    (
+        "female_50",
+        _l("Base age 50: only if you were insured in a worker (工人) post of an employer"),
+    ),
 ]
 
 
@@ -52,6 +60,7 @@ class FactsForm(FlaskForm):
         _l("Retirement group"), choices=GROUP_CHOICES, validators=[Optional()]
     )
     left_school_on = DateField(_l("Date you left school or university"), validators=[Optional()])
+    education = SelectField(_l("Highest education completed"), validators=[Optional()])
     pays_as_individual = BooleanField(_l("I pay social insurance myself, as an individual"))
     insured_elsewhere = BooleanField(_l("I have medical insurance in another city"))
 
@@ -103,6 +112,11 @@ class StaffForm(FlaskForm):
             ("refer", _l("Refer to labour arbitration")),
         ],
         validators=[DataRequired()],
+    )
+    skip_reason = RadioField(
+        _l("Referring without mediation? The reason"),
+        choices=[(key, _l(label)) for key, label in SKIP_MEDIATION_REASONS.items()],
+        validators=[Optional()],
     )
     note = TextAreaField(_l("Note"), validators=[DataRequired(), Length(max=1000)])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from marketplace.models import CaseSource, CaseStatus, ComplaintCategory
+from marketplace.policy.disputes import SKIP_MEDIATION_REASONS
 from marketplace.rights.registration import dashboard_panel
 
 STATUS = {
@@ -47,6 +48,8 @@ STEPS = {
     "mediate": _l("Staff mediating"),
     "resolve": _l("Staff: resolved"),
     "refer": _l("Staff: referred to labour arbitration"),
+    # Referred without mediation: the recorded reason (policy.disputes).
+    **{f"skip:{key}": _l(label) for key, label in SKIP_MEDIATION_REASONS.items()},
 }
 
 

@@ -178,13 +178,8 @@ def own_registration(profile: WorkerProfile, registration_id: int) -> Registrati
 
 
 def places_for(profile: WorkerProfile) -> list[str]:
-    """The unemployment-registration places that apply to this worker (N(二))."""
-    facts = db.session.get(BenefitFacts, profile.user_id)
-    return rule.unemployment_places(
-        ningbo_hukou=profile.hukou == Hukou.NINGBO,
-        has_permit=profile.residence_permit_since is not None,
-        insured=bool(facts and facts.pays_as_individual),
-    )
+    """The unemployment-registration places offered: all four of N(二), any one may be chosen."""
+    return rule.unemployment_places()
 
 
 def register_unemployment(

@@ -24,6 +24,7 @@ from marketplace.kiosk.access import counter_station
 from marketplace.models import District, Role, Station, WorkerProfile, db
 from marketplace.policy import registration as rule
 from marketplace.policy.registration import PLACES
+from marketplace.policy.subsidy import EDUCATION_LEVELS
 from marketplace.policy.training import courses_for, load_courses
 from marketplace.rights import cases
 from marketplace.rights import registration as services
@@ -171,12 +172,16 @@ def entitlements():
     profile = _profile()
     facts = services.facts_of(profile)
     form = FactsForm(obj=facts)
+    form.education.choices = [("", _("Not said"))] + [
+        (key, _(label)) for key, label in EDUCATION_LEVELS.items()
+    ]
     if form.validate_on_submit():
         save_facts(
             profile,
             FactsInput(
                 retirement_group=form.retirement_group.data,
                 left_school_on=form.left_school_on.data,
+                education=form.education.data or None,
                 pays_as_individual=form.pays_as_individual.data,
                 insured_elsewhere=form.insured_elsewhere.data,
             ),

@@ -118,5 +118,7 @@ def staff(case_id: int):
         flash(_("Choose a step and write a note."), "error")
         return redirect(_back(case_id))
     back_to(_back(case_id))
-    cases.staff_step(current_user, case_id, form.outcome.data, form.note.data)
+    cases.staff_step(
+        current_user, case_id, form.outcome.data, form.note.data, form.skip_reason.data or ""
+    )
     return done(_("The step is recorded."))

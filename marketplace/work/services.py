@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 from marketplace import index_versions as versions
 from marketplace.agreements.services import create_draft
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
+from marketplace.i18n import to_local
 from marketplace.models import (
     Application,
     AppStatus,
@@ -23,6 +24,7 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import notify
+from marketplace.workers.services import check_working_age
 
 
 class ShiftFull(DomainError):
@@ -176,6 +178,8 @@ def accept(user: User, application_id: int) -> Application:
     app = employer_application(user, application_id)
     if app.shift.starts_at <= utcnow():
         raise ShiftStarted()
+    first, last = to_local(app.shift.starts_at).date(), to_local(app.shift.ends_at).date()
+    check_working_age(app.worker_id, app.worker.birth_date, app.worker.sex, first, last)
     _set_status(app, (AppStatus.APPLIED,), AppStatus.ACCEPTED)
     _take_slot(app.shift_id)
     db.session.flush()

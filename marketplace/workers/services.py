@@ -9,9 +9,10 @@ from sqlalchemy import select
 
 from marketplace import index_versions as versions
 from marketplace.errors import N_, DomainError, from_value_error
-from marketplace.models import Hukou, Season, User, WorkerProfile, db
+from marketplace.i18n import to_local
+from marketplace.models import BenefitFacts, Hukou, Season, User, WorkerProfile, db, utcnow
+from marketplace.policy import working_age
 from marketplace.policy.identity import parse_id_number
-from marketplace.policy.working_age import MAX_WORKING_AGE, MIN_WORKING_AGE
 from marketplace.reference import get_town, skills_by_ids
 from marketplace.security import encrypt_id_number, id_number_index
 
@@ -55,9 +56,11 @@ def _identity(data: WorkerProfileInput, profile: WorkerProfile | None, user: Use
             raise IdNumberRequired()
         return {}
     try:
-        parsed = parse_id_number(text, min_age=MIN_WORKING_AGE, max_age=MAX_WORKING_AGE)
+        parsed = parse_id_number(text, min_age=0)
     except ValueError as exc:
         raise from_value_error(exc) from exc
+    today = to_local(utcnow()).date()
+    check_working_age(user.id, parsed.birth_date, parsed.sex, today)
     digest = id_number_index(parsed.number)
     owner = db.session.scalar(
         select(WorkerProfile.user_id).where(WorkerProfile.id_number_hash == digest)
@@ -71,6 +74,18 @@ def _identity(data: WorkerProfileInput, profile: WorkerProfile | None, user: Use
         "birth_date": parsed.birth_date,
         "sex": parsed.sex,
     }
+
+
+def check_working_age(
+    worker_id: int, birth: date, sex: str, first_day: date, last_day: date | None = None
+) -> None:
+    """Refuse work outside the person's own working age (POLICY §1, policy.working_age)."""
+    facts = db.session.get(BenefitFacts, worker_id)
+    group = working_age.group_for(sex, facts.retirement_group if facts else None)
+    refused = working_age.refusal(birth, group, first_day, last_day)
+    if refused is not None:
+        msgid, params = refused
+        raise DomainError(msgid, **params)
 
 
 def _check_rest(data: WorkerProfileInput) -> None:

@@ -1,6 +1,6 @@
 """The worker profile: identity checks, encryption at rest, masking, availability."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -114,3 +114,26 @@ def test_residence_permit_only_without_ningbo_hukou(client, login):
         "/worker/profile", data=_form(hukou="other", residence_permit_since="2024-01-01")
     )
     assert r.status_code == 302
+
+
+def test_sign_up_uses_the_own_retirement_date_not_a_flat_63(client, login):
+    """表2: a woman born 1966 reached 55 in 2021 (before the reform): refused, with the date;
+    a flat 16–63 range let her in."""
+    user = _new_worker_client(client, login)
+    r = client.post(
+        "/worker/profile?lang=en", data=_form(id_number=id_number(date(1966, 3, 8), serial=88))
+    )
+    assert r.status_code == 400
+    assert "2021-03-08" in r.get_data(as_text=True)
+    assert db.session.get(WorkerProfile, user.id) is None
+
+
+def test_sign_up_from_the_16th_birthday(client, login):
+    """劳动法 第十五条: the day before the 16th birthday is refused and names the first day."""
+    _new_worker_client(client, login)
+    today = date.today()
+    day = 28 if (today.month, today.day) == (2, 29) else today.day
+    birth = date(today.year - 16, today.month, day) + timedelta(days=2)  # 16 in two days
+    r = client.post("/worker/profile?lang=en", data=_form(id_number=id_number(birth)))
+    assert r.status_code == 400
+    assert "can work from" in r.get_data(as_text=True)

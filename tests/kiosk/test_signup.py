@@ -18,7 +18,7 @@ from tests.factories import PASSWORD, id_number, make_employer, mobile, town
 def _profile(name: str = "李阿姨", **changes) -> WorkerProfileInput:
     data = {
         "real_name": name,
-        "id_number": id_number(birth=date(1968, 3, 5)),
+        "id_number": id_number(birth=date(1978, 3, 5)),
         "hukou": "ningbo",
         "town_id": town().id,
     }
@@ -41,7 +41,7 @@ def _form(**changes) -> dict:
     data = {
         "real_name": "李阿姨",
         "mobile": mobile(),
-        "id_number": id_number(birth=date(1968, 3, 5)),
+        "id_number": id_number(birth=date(1978, 3, 5)),
         "hukou": "ningbo",
         "town_id": town().id,
         "max_travel_km": "10",

@@ -52,7 +52,7 @@ def test_n9_medical_permit_under_one_year_says_months_to_go():
     """N(九): 持我市居住证满1年 — 8 months held → 还差 4 个月."""
     answer = rule.medical(person(hukou="other", residence_permit_since=date(2025, 10, 15)), ON)
     assert not answer.ok
-    assert answer.missing[0][1] == {"months": 4}
+    assert answer.missing[0][1] == {"needed": 12, "months": 4}
     assert "4 months to go" in texts(answer)[-1]
 
 
@@ -93,10 +93,34 @@ def test_n11_subsidy_near_retirement_runs_to_retirement():
 
 def test_n11_graduate_within_2_years_qualifies_not_after():
     """N(十一): 离校2年内未就业高校毕业生."""
-    recent = person(left_school_on=date(2025, 7, 1), pays_as_individual=True)
+    recent = person(left_school_on=date(2025, 7, 1), education="bachelor", pays_as_individual=True)
     assert rule.social_subsidy(recent, ON).ok
-    old = person(left_school_on=date(2023, 7, 1), pays_as_individual=True)
+    old = person(left_school_on=date(2023, 7, 1), education="bachelor", pays_as_individual=True)
     assert not rule.social_subsidy(old, ON).ok
+
+
+def test_n11_graduate_judged_at_first_approval_not_today():
+    """N(十一) 初次核定: approved 2024-01-10, 18 months after leaving school, still subsidised
+    on 2026-06-15 although the 2-year window closed on 2024-07-01."""
+    p = person(
+        left_school_on=date(2022, 7, 1),
+        education="junior_college",
+        pays_as_individual=True,
+        subsidy_approved_on=date(2024, 1, 10),
+    )
+    answer = rule.social_subsidy(p, ON)
+    assert answer.ok
+    assert {"used": 29, "left": 7} in [params for _, params in answer.says]
+    not_yet = person(left_school_on=date(2022, 7, 1), education="bachelor", pays_as_individual=True)
+    assert not rule.social_subsidy(not_yet, ON).ok
+
+
+def test_n11_secondary_school_leaver_is_not_a_graduate():
+    """N(十一) 高校毕业生: a 中专 leaver within 2 years does not qualify as a graduate."""
+    p = person(
+        left_school_on=date(2025, 7, 1), education="senior_secondary", pays_as_individual=True
+    )
+    assert not rule.social_subsidy(p, ON).ok
 
 
 def test_n11_subsidy_needs_individual_contributions():

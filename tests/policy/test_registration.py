@@ -97,20 +97,7 @@ def test_n2_work_must_have_started():
     assert _decide(started_on=date(2026, 7, 1)).reasons == [(rule.MSG_STARTS_LATER, {})]
 
 
-def test_n2_unemployment_places_offered_only_where_they_apply():
-    """N(二): 户籍地、常住地、就业地、参保地中任意一地 — only those that apply."""
-    assert rule.unemployment_places(ningbo_hukou=True, has_permit=False, insured=True) == [
-        "hukou",
-        "residence",
-        "employment",
-        "insurance",
-    ]
-    assert rule.unemployment_places(ningbo_hukou=False, has_permit=False, insured=False) == [
-        "hukou",
-        "employment",
-    ]
-    assert rule.unemployment_places(ningbo_hukou=False, has_permit=True, insured=False) == [
-        "hukou",
-        "residence",
-        "employment",
-    ]
+def test_n2_all_four_unemployment_places_are_offered():
+    """N(二): 户籍地、常住地、就业地、参保地中任意一地 — all four, in the notice's order."""
+    assert rule.unemployment_places() == ["hukou", "residence", "employment", "insurance"]
+    assert set(rule.PLACES) == set(rule.unemployment_places())

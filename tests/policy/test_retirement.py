@@ -15,21 +15,29 @@ Sources cited in the test ids:
   https://blog.csdn.net/qq_22385935/article/details/142263821 (e.g. man born 1966-01 → 2026年5月).
 * tuixiunianling.cc — a month-by-month transcription for later births
   (http://www.tuixiunianling.cc/tuixiu/1986.html: 1986 births → 63周岁 / 55岁, 36 / 60 months).
+* 办法 art.2 — 从2030年1月1日起，将职工按月领取基本养老金最低缴费年限由15年逐步提高至20年，每年
+  提高6个月. 办法 art.3 — 弹性提前退休 / 弹性延迟退休, 最长不超过三年, 不得低于原法定退休年龄.
 * rule — a row we could not read in the table text itself. Its value is worked out from 办法 art.1
   the same way the table rows are laid out.
 """
 
 from __future__ import annotations
 
+import csv
+import itertools
 from datetime import date
 
 import pytest
 
 from marketplace.policy.retirement import (
+    CONTRIBUTION_CSV,
+    FLEXIBLE_MONTHS,
     GROUP_LABELS,
     GROUPS,
     REFORM_START,
     delay_months,
+    flexible_window,
+    minimum_contribution_months,
     original_age_months,
     retirement_age_months,
     retirement_month,
@@ -206,3 +214,45 @@ def test_unknown_group_raises_value_error():
 def test_every_group_has_a_label():
     """The entitlements page names each group."""
     assert set(GROUP_LABELS) == set(GROUPS) == {"male", "female_55", "female_50"}
+
+
+# --- 办法 art. 2: minimum contribution years; art. 3: 弹性退休 ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year", "months"),
+    [
+        pytest.param(2025, 180, id="2025: 15 years"),
+        pytest.param(2029, 180, id="2029: still 15 years"),
+        pytest.param(2030, 186, id="2030: 15 years 6 months"),
+        pytest.param(2031, 192, id="2031: 16 years"),
+        pytest.param(2035, 216, id="2035: 18 years"),
+        pytest.param(2039, 240, id="2039: 20 years"),
+        pytest.param(2050, 240, id="after 2039: stays 20 years"),
+    ],
+)
+def test_minimum_contribution_rises_6_months_a_year_from_2030_办法_art2(year, months):
+    """办法 第二条: 从2030年1月1日起…最低缴费年限由15年逐步提高至20年，每年提高6个月."""
+    assert minimum_contribution_months(year) == months
+
+
+def test_minimum_contribution_table_is_seed_data_with_sources():
+    """The table lives in seeds/ with a source on every row."""
+    with CONTRIBUTION_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert all(row["source"] for row in rows)
+    steps = [int(b["months"]) - int(a["months"]) for a, b in itertools.pairwise(rows[1:])]
+    assert set(steps) == {6}
+
+
+def test_flexible_retirement_man_born_1970_办法_art3():
+    """办法 第三条: man born 1970-03 reaches 61岁4个月 in 2031-07; 3 years earlier would be
+    58岁4个月, below the original 60, so the earliest is 60 (2030-03); the latest 2034-07."""
+    assert retirement_month(date(1970, 3, 5), "male") == (2031, 7)
+    assert flexible_window(date(1970, 3, 5), "male") == ((2030, 3), (2034, 7))
+
+
+def test_flexible_retirement_young_woman_55_办法_art3():
+    """办法 第三条: woman-55 born 1990-05 reaches 58 in 2048-05: from 2045-05 to 2051-05."""
+    assert flexible_window(date(1990, 5, 1), "female_55") == ((2045, 5), (2051, 5))
+    assert FLEXIBLE_MONTHS == 36

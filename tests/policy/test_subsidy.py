@@ -16,14 +16,18 @@ from datetime import date
 import pytest
 
 from marketplace.policy import subsidy
-from marketplace.policy.retirement import retirement_month
+from marketplace.policy.retirement import retirement_date, retirement_month
 from marketplace.policy.subsidy import (
+    EDUCATION_LEVELS,
     GRADUATE_WINDOW_YEARS,
+    HIGHER_EDUCATION_LEVELS,
     MAX_SUBSIDY_MONTHS,
     MSG_AT_RETIREMENT,
+    MSG_EDUCATION_UNKNOWN,
     MSG_GRADUATE_TOO_LONG_AGO,
     MSG_HARD_TO_EMPLOY,
     MSG_NOT_FLEXIBLE,
+    MSG_NOT_HIGHER_EDUCATION,
     MSG_NOT_IN_GROUP,
     MSG_NOT_INDIVIDUAL,
     MSG_RECENT_GRADUATE,
@@ -66,7 +70,8 @@ def test_far_from_retirement_runs_3_years_n11():
 @pytest.mark.parametrize(
     ("approved", "months", "end"),
     [
-        pytest.param(date(2021, 5, 31), 36, (2024, 4), id="exactly 5 years left: 3 years"),
+        pytest.param(date(2021, 5, 20), 36, (2024, 4), id="exactly 5 years by date: 3 years"),
+        pytest.param(date(2021, 5, 21), 60, (2026, 4), id="5 years less a day: until retirement"),
         pytest.param(date(2021, 6, 1), 59, (2026, 4), id="59 months left: until retirement"),
         pytest.param(date(2021, 6, 30), 59, (2026, 4), id="day of approval does not matter"),
         pytest.param(date(2023, 5, 10), 36, (2026, 4), id="36 months left: until retirement"),
@@ -75,8 +80,14 @@ def test_far_from_retirement_runs_3_years_n11():
     ],
 )
 def test_under_5_years_runs_until_retirement_month_excluded_n11(approved, months, end):
-    """N(十一) 不足5年…可延长至退休: up to, not including, the 改革后退休时间 2026-05 (表1)."""
+    """N(十一) 不足5年…可延长至退休: up to, not including, the 改革后退休时间 2026-05 (表1).
+
+    "不足5年" is measured by date: born 1966-01-20 at 60岁4个月, the retirement date is
+    2026-05-20; approval on 2021-05-21 leaves 5 years less a day (the old count of calendar
+    months said "60 months, exactly 5 years" and gave only 36 months).
+    """
     assert retirement_month(MAN_1966, "male") == (2026, 5)
+    assert retirement_date(MAN_1966, "male") == date(2026, 5, 20)
     assert subsidy_months(approved, MAN_1966, "male") == months
     assert subsidy_end_month(approved, MAN_1966, "male") == end
 
@@ -134,6 +145,7 @@ def _check(**overrides):
     args = {
         "hard_to_employ": False,
         "left_school_on": None,
+        "education": "bachelor",
         "works_flexibly": True,
         "pays_as_individual": True,
     }
@@ -165,9 +177,38 @@ def test_graduate_after_2_years_does_not_qualify_n11():
 def test_leap_day_graduate_window_ends_on_28_february():
     """民法典 art. 203: no corresponding day, so the window ends at the end of the month."""
     left = date(2024, 2, 29)
-    common = {"works_flexibly": True, "pays_as_individual": True, "hard_to_employ": False}
+    common = {
+        "works_flexibly": True,
+        "pays_as_individual": True,
+        "hard_to_employ": False,
+        "education": "junior_college",
+    }
     assert eligible(date(2026, 2, 28), left_school_on=left, **common)[0] is True
     assert eligible(date(2026, 3, 1), left_school_on=left, **common)[0] is False
+
+
+@pytest.mark.parametrize("education", sorted(HIGHER_EDUCATION_LEVELS))
+def test_university_and_college_graduates_are_高校毕业生_n11(education):
+    """N(十一) 高校毕业生; 高等教育法 art. 16: 专科、本科、研究生 are higher education."""
+    assert _check(left_school_on=date(2024, 7, 1), education=education)[0] is True
+
+
+@pytest.mark.parametrize("education", ["primary", "junior_secondary", "senior_secondary"])
+def test_school_leavers_below_college_are_not_高校毕业生_n11(education):
+    """N(十一) 高校毕业生: a 高中/中专 leaver within 2 years is not a graduate of a 高校."""
+    assert _check(left_school_on=date(2024, 7, 1), education=education) == (
+        False,
+        [MSG_NOT_HIGHER_EDUCATION],
+    )
+
+
+def test_unknown_education_asks_for_it_n11():
+    """N(十一) 高校毕业生: without the education level the answer asks for it."""
+    assert _check(left_school_on=date(2024, 7, 1), education=None) == (
+        False,
+        [MSG_EDUCATION_UNKNOWN],
+    )
+    assert set(EDUCATION_LEVELS) > HIGHER_EDUCATION_LEVELS
 
 
 def test_not_yet_graduated_is_not_in_the_group_n11():

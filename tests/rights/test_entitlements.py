@@ -21,6 +21,10 @@ def test_ningbo_man_born_1970(app, client, login):
     worker = make_worker(id_number=id_number(date(1970, 3, 5), serial=11))
     page = _page(client, login, worker)
     assert "61 years 4 months" in page and "2031-07" in page
+    # 办法 art. 3 弹性退休: from 2030-03 (not below 60) to 2034-07; art. 2: 2031 → 16 years.
+    assert "from 2030-03 at the earliest" in page and "until 2034-07" in page
+    assert "at least 16 years 0 months of contributions" in page
+    assert 'data-testid="group-why"' not in page  # a man has no group to choose
     assert "employee pension scheme in Ningbo" in page
     assert "employee medical insurance in Ningbo" in page
     assert "Ningbo Notice on Further Supporting Flexible Employment (2021-12-28), item 9" in page
@@ -38,6 +42,7 @@ def test_woman_from_another_province_with_a_young_permit(app, client, login):
     )
     page = _page(client, login, worker)
     assert 'data-testid="group-assumed"' in page
+    assert 'data-testid="group-why"' in page and "holds no worker (工人) post" in page
     assert "months to go" in page
     assert "Register your flexible employment first" in page
 
@@ -57,9 +62,20 @@ def test_recent_graduate_paying_as_individual_gets_the_subsidy(app, client, logi
     worker = make_worker(id_number=id_number(date(2002, 3, 5), serial=15))
     login(client, worker)
     left = (today() - timedelta(days=200)).isoformat()
-    client.post("/entitlements", data={"left_school_on": left, "pays_as_individual": "y"})
+    client.post(
+        "/entitlements",
+        data={"left_school_on": left, "education": "senior_secondary", "pays_as_individual": "y"},
+    )
+    page = client.get("/entitlements?lang=en").get_data(as_text=True)
+    assert "450 yuan a month" not in page  # N(十一): a 中专 leaver is not a 高校毕业生
+    assert "Only graduates of a university or college" in page
+    client.post(
+        "/entitlements",
+        data={"left_school_on": left, "education": "bachelor", "pays_as_individual": "y"},
+    )
     page = client.get("/entitlements?lang=en").get_data(as_text=True)
     assert "450 yuan a month, for 36 months" in page
+    assert re.search(r"<option[^>]*selected[^>]*value=\"bachelor\"", page)
 
 
 def test_only_staff_set_hard_to_employ(app, client, login):

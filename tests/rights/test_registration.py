@@ -117,18 +117,19 @@ def test_register_page_posts_and_lists(app, client, login):
 
 
 def test_unemployment_places_offered_and_checked(app, client, login):
-    """N(二): only the places that apply are offered; another place is refused."""
+    """N(二): all four places are offered, also 参保地 to a worker who told us nothing about it."""
     worker = make_worker(hukou=Hukou.OTHER, residence_permit_since=date(2020, 1, 1))
     profile = profile_of(worker)
     reg = services.register(worker, profile, _input())
-    assert services.places_for(profile) == ["hukou", "residence", "employment"]
-    with pytest.raises(DomainError):
-        services.register_unemployment(profile, reg.id, services.today(), "insurance")
-    services.register_unemployment(profile, reg.id, services.today(), "residence")
-    assert reg.unemployment_place == "residence"
+    assert services.places_for(profile) == ["hukou", "residence", "employment", "insurance"]
     login(client, worker)
     page = client.get(f"/registration/{reg.id}/end").get_data(as_text=True)
-    assert 'value="insurance"' not in page
+    for place in ("hukou", "residence", "employment", "insurance"):
+        assert f'value="{place}"' in page
+    with pytest.raises(DomainError):
+        services.register_unemployment(profile, reg.id, services.today(), "abroad")
+    services.register_unemployment(profile, reg.id, services.today(), "insurance")
+    assert reg.unemployment_place == "insurance"
 
 
 def test_other_worker_cannot_end_someone_elses_registration(app, client, login):

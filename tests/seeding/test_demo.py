@@ -35,6 +35,7 @@ from marketplace.models import (
     WorkForm,
     db,
 )
+from marketplace.policy import working_age
 from marketplace.policy.identity import is_valid_credit_code, parse_id_number
 from marketplace.policy.pricing import daily_pay_fen
 from marketplace.security import decrypt_id_number, verify_password
@@ -316,6 +317,16 @@ def test_every_id_number_is_valid_unique_and_matches_the_profile(small_demo):
         assert parsed.masked == profile.id_number_masked
         numbers.add(number)
     assert len(numbers) == _count(WorkerProfile)
+
+
+def test_accepted_workers_are_within_their_own_working_age(small_demo):
+    """POLICY §1: no one is accepted for a shift before 16 or after their own retirement date."""
+    accepted = select(Application).where(Application.status == AppStatus.ACCEPTED)
+    for application in db.session.scalars(accepted):
+        worker, shift = application.worker, application.shift
+        group = working_age.group_for(worker.sex, None)
+        first, last = _local_date(shift.starts_at), _local_date(shift.ends_at)
+        assert working_age.refusal(worker.birth_date, group, first, last) is None
 
 
 def test_workers_have_skills_and_fishermen_and_farmers_their_seasons(small_demo):

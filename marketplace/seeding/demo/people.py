@@ -128,7 +128,9 @@ def build_worker(
     town = rng.choice(persona.towns)
     male = rng.random() < persona.male_share
     name = names.person_name(rng, male)
-    birth = random_birth_date(rng, clock.today, *persona.ages)
+    # Working age (policy.working_age): under 60 (men) and 55 (women) is inside it in every group.
+    low, high = persona.ages
+    birth = random_birth_date(rng, clock.today, low, min(high, 59 if male else 54))
     hukou = _hukou(rng, persona.local)
     number = ids.id_number(_region(rng, hukou, town), birth, male)
     skills = _pick_skills(rng, ref, persona)
