@@ -35,6 +35,7 @@ LABELS: dict[enum.Enum, object] = {
     AppStatus.ACCEPTED: _l("Accepted"),
     AppStatus.REJECTED: _l("Not accepted"),
     AppStatus.WITHDRAWN: _l("Withdrawn"),
+    AppStatus.NO_SHOW: _l("Did not come"),
     EmployerKind.COMPANY: _l("Company or organisation"),
     EmployerKind.PLATFORM: _l("Online platform"),
     EmployerKind.INDIVIDUAL: _l("Individual"),
