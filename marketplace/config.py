@@ -67,6 +67,18 @@ def load_settings(instance_path: str) -> dict:
             "HOUSEHOLDS_ACT_BEFORE_VERIFICATION", "0"
         )
         == "1",
+        # Days after the agreed pay date before unpaid wages open a case. Default 0: N(十五)
+        # and the agreement fix the pay date, so wages are late the day after it; a grace period
+        # would only delay what is owed. A city may set more to leave room for bank delays.
+        "WAGE_GRACE_DAYS": int(os.environ.get("WAGE_GRACE_DAYS", "0")),
+        # Hours after a shift ends before the checked (or scheduled) times stand as the hours
+        # worked when the employer has not confirmed them; the worker can still dispute them.
+        "HOURS_STAND_AFTER_HOURS": int(os.environ.get("HOURS_STAND_AFTER_HOURS", "48")),
+        # Rest guard across all employers: at most this many hours of accepted shifts in one
+        # calendar day (Labour Law art. 36: 8 h a day, art. 41: up to 3 h overtime → 11 h)...
+        "REST_DAILY_CAP_HOURS": int(os.environ.get("REST_DAILY_CAP_HOURS", "11")),
+        # ...and at least this many hours between the last shift of one day and the next day's.
+        "REST_MIN_BETWEEN_DAYS_HOURS": int(os.environ.get("REST_MIN_BETWEEN_DAYS_HOURS", "8")),
         # A kiosk screen nobody touches goes back to its start screen after this many seconds;
         # a staff member idle at the kiosk this long is signed out.
         "KIOSK_IDLE_RETURN_SECONDS": int(os.environ.get("KIOSK_IDLE_RETURN_SECONDS", "300")),

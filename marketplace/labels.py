@@ -43,6 +43,7 @@ _WORDS: list[tuple[enum.Enum, object]] = [
     (AppStatus.ACCEPTED, _l("Accepted")),
     (AppStatus.REJECTED, _l("Not accepted")),
     (AppStatus.WITHDRAWN, _l("Withdrawn")),
+    (AppStatus.NO_SHOW, _l("Did not come")),
     (EmployerKind.COMPANY, _l("Company or organisation")),
     (EmployerKind.PLATFORM, _l("Online platform")),
     (EmployerKind.INDIVIDUAL, _l("Individual")),

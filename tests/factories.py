@@ -8,12 +8,16 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from marketplace.accounts.services import register
+from marketplace.agreements.services import current_agreement, text_of
+from marketplace.agreements.signing import sign
+from marketplace.agreements.templating import content_hash
 from marketplace.employers.services import EmployerProfileInput
 from marketplace.employers.services import save_profile as save_employer
 from marketplace.gigs.services import GigInput, ShiftInput, post_gig
 from marketplace.i18n import to_local
 from marketplace.models import (
     EmployerKind,
+    EmployerProfile,
     Hukou,
     PayUnit,
     Role,
@@ -21,6 +25,8 @@ from marketplace.models import (
     Skill,
     SkillCategory,
     Town,
+    User,
+    WorkerProfile,
     WorkForm,
     db,
     utcnow,
@@ -180,3 +186,16 @@ def gig_form(**fields) -> dict:
     }
     data.update(fields)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def sign_agreement(application) -> None:
+    """Both sides sign the application's agreement draft, as they would on their phones."""
+    agreement = current_agreement(application)
+    if agreement is None:
+        return
+    worker = db.session.get(User, application.worker_id)
+    employer = db.session.get(User, application.shift.gig.employer_id)
+    worker_name = db.session.get(WorkerProfile, worker.id).real_name
+    employer_name = db.session.get(EmployerProfile, employer.id).name
+    for user, name in ((worker, worker_name), (employer, employer_name)):
+        sign(user, agreement.id, name, True, content_hash(text_of(agreement)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -22,6 +23,7 @@ from marketplace.models import (
     db,
     utcnow,
 )
+from marketplace.work import limits
 
 
 @dataclass
@@ -36,6 +38,7 @@ class Board:
     ratings: list[Rating] = field(default_factory=list)
     gigs: list[Gig] = field(default_factory=list)
     average_stars: float | None = None
+    scheduled_minutes: int = 0  # the worker's accepted shifts in the next 7 days, all employers
 
 
 def _apps(*conditions, order=None, limit: int = 20) -> list[Application]:
@@ -90,6 +93,7 @@ def worker_board(user: User) -> Board:
         paid=_apps(mine, Application.payment.has(), order=Shift.starts_at.desc(), limit=10),
     )
     board.ratings, board.average_stars = _ratings(user)
+    board.scheduled_minutes = limits.scheduled_minutes(user.id, now, now + timedelta(days=7))
     return board
 
 

@@ -150,6 +150,7 @@ def _check_part_time(data: GigInput, town: Town) -> None:
         part_time.check_part_time(
             spans, data.pay_unit.value, data.pay_fen, minimum, data.pay_within_days
         )
+        part_time.check_injury_insurance(data.injury_insurance)
     except part_time.PartTimeViolation as exc:
         raise from_value_error(exc) from exc
 

@@ -33,6 +33,8 @@ def outcome_of(application: Application | None) -> ReferralStatus | None:
             application.shift.ends_at < utcnow() - NO_SHOW_GRACE
         )
         return ReferralStatus.NO_SHOW if missed else ReferralStatus.HIRED
+    if application.status == AppStatus.NO_SHOW:
+        return ReferralStatus.NO_SHOW
     if application.status in (AppStatus.REJECTED, AppStatus.WITHDRAWN):
         return ReferralStatus.DECLINED
     return ReferralStatus.APPLIED

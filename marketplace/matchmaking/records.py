@@ -68,10 +68,13 @@ def _track_records() -> tuple[dict[int, int], dict[int, int], dict[int, float]]:
             select(Application.worker_id, func.count())
             .join(Shift, Shift.id == Application.shift_id)
             .where(
-                Application.status == AppStatus.ACCEPTED,
-                Application.checked_in_at.is_(None),
-                Application.confirmed_at.is_(None),
-                Shift.ends_at < now - NO_SHOW_GRACE,
+                (Application.status == AppStatus.NO_SHOW)
+                | (
+                    (Application.status == AppStatus.ACCEPTED)
+                    & Application.checked_in_at.is_(None)
+                    & Application.confirmed_at.is_(None)
+                    & (Shift.ends_at < now - NO_SHOW_GRACE)
+                )
             )
             .group_by(Application.worker_id)
         ).all()

@@ -24,6 +24,7 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import notify
+from marketplace.work import lifecycle
 from matching import Match, Taxonomy
 
 Item = TypeVar("Item")
@@ -124,21 +125,12 @@ def invite(user: User, shift_id: int, worker_id: int) -> Application:
         raise Forbidden()
     if shift.gig.status != GigStatus.OPEN or shift.starts_at <= utcnow():
         raise DomainError(N_("This shift no longer takes workers."))
-    existing = db.session.scalar(
-        select(Application).where(
-            Application.shift_id == shift_id, Application.worker_id == worker_id
-        )
+    invited = lifecycle.open_application(
+        shift, worker_id, AppStatus.INVITED, lifecycle.Actor.EMPLOYER
     )
-    if existing is not None and existing.status != AppStatus.WITHDRAWN:
-        raise DomainError(N_("This worker is already invited or has applied."))
-    if existing is None:
-        existing = Application(shift_id=shift_id, worker_id=worker_id)
-        db.session.add(existing)
-    existing.status = AppStatus.INVITED
-    existing.created_at = utcnow()
     db.session.flush()
     notify(worker_id, "invited", shift.gig.title, f"/gigs/{shift.gig.id}")
-    return existing
+    return invited
 
 
 def invitations(user: User) -> list[Application]:

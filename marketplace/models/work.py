@@ -22,6 +22,7 @@ class AppStatus(enum.StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
+    NO_SHOW = "no_show"  # accepted, the shift started and the worker never checked in
 
 
 class Application(db.Model):

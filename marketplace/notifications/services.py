@@ -14,6 +14,10 @@ MESSAGES = {
     "application_accepted": N_("You were accepted for “%(subject)s”."),
     "application_rejected": N_("Your application for “%(subject)s” was not accepted."),
     "application_withdrawn": N_("A worker withdrew from “%(subject)s”."),
+    "marked_no_show": N_("You were recorded as not coming to “%(subject)s”."),
+    "hours_stood": N_(
+        "Your checked hours for “%(subject)s” stand: the employer did not confirm them in time."
+    ),
     "hours_confirmed": N_("Your hours for “%(subject)s” were confirmed."),
     "payment_recorded": N_("Payment for “%(subject)s” was recorded."),
     "rating_received": N_("You received a rating for “%(subject)s”."),

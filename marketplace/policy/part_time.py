@@ -7,6 +7,9 @@ Source: 《中华人民共和国劳动合同法》 (Labour Contract Law):
 * Art. 72: the hourly pay may not be below the local hourly minimum wage, and pay is settled
   at least every 15 days.
 
+Source: 劳社部发〔2003〕12号《关于非全日制用工若干问题的意见》 art. 12: the employer pays
+work-injury insurance for its part-time workers.
+
 This module is pure: no Flask, no database. A broken limit raises ``PartTimeViolation``, a
 ``ValueError`` whose ``msgid`` and ``params`` the web layer translates.
 """
@@ -106,6 +109,17 @@ def check_pay(pay_unit: str, pay_fen: int, hourly_minimum_fen: int, pay_within_d
                 "art. 72)."
             ),
             max=MAX_PAY_CYCLE_DAYS,
+        )
+
+
+def check_injury_insurance(provided: bool) -> None:
+    """劳社部发〔2003〕12号 art. 12: a part-time post comes with work-injury insurance."""
+    if not provided:
+        raise PartTimeViolation(
+            N_(
+                "A part-time (非全日制) post must provide work-injury insurance "
+                "(劳社部发〔2003〕12号 art. 12)."
+            )
         )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -17,7 +16,6 @@ from marketplace.employers.standing import (  # noqa: F401 (part of this module'
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
 from marketplace.models import (
     Application,
-    AppStatus,
     CaseEvent,
     CaseSource,
     CaseStatus,
@@ -31,8 +29,10 @@ from marketplace.models import (
 )
 from marketplace.notifications.services import notify
 from marketplace.policy import disputes
+from marketplace.rights import wages
 from marketplace.rights.registration import today
-from marketplace.work.attendance import amount_due_fen
+from marketplace.rights.wages import grace_days  # noqa: F401 (part of this module's API)
+from marketplace.work.attendance import amount_due_fen, worked_minutes
 from marketplace.work.services import worker_application
 
 FINAL = (CaseStatus.RESOLVED, CaseStatus.ARBITRATION)
@@ -41,11 +41,6 @@ STAFF = (Role.STAFF, Role.ADMIN)
 
 class WrongStep(DomainError):
     message = N_("This step is not possible at this stage of the case.")
-
-
-def grace_days() -> int:
-    """Days after the pay date before an unpaid shift becomes arrears (setting WAGE_GRACE_DAYS)."""
-    return int(current_app.config.get("WAGE_GRACE_DAYS", 3))
 
 
 def _event(case: WageCase, actor: User | None, action: str, note: str = "") -> CaseEvent:
@@ -60,8 +55,8 @@ def _open(app: Application, source: CaseSource, actor: User | None, note: str) -
         worker_id=app.worker_id,
         employer_id=app.shift.gig.employer_id,
         source=source,
-        amount_due_fen=amount_due_fen(app),
-        minutes_worked=app.minutes_confirmed or 0,
+        amount_due_fen=wages.owed_fen(app),  # what is still owed: all, or the rest of a part
+        minutes_worked=worked_minutes(app),
         pay_due_on=app.pay_due_on,
     )
     db.session.add(case)
@@ -74,29 +69,31 @@ def _open(app: Application, source: CaseSource, actor: User | None, note: str) -
 
 
 def detect_arrears(on: date | None = None) -> list[WageCase]:
-    """Open a case for each confirmed shift unpaid by pay date + grace. Idempotent."""
+    """Open a case for each worked shift still owed after pay date + grace. Idempotent.
+
+    The pay date decides, not the employer's confirmation (N(十五)): unconfirmed shifts count
+    as checked or scheduled, and a partial payment leaves the rest owed.
+    """
     on = on or today()
-    cutoff = on - timedelta(days=grace_days())
-    apps = db.session.scalars(
-        select(Application).where(
-            Application.status == AppStatus.ACCEPTED,
-            Application.confirmed_at.is_not(None),
-            Application.pay_due_on < cutoff,
-            ~Application.payment.has(),
-            ~select(WageCase.id).where(WageCase.application_id == Application.id).exists(),
-        )
-    ).all()
-    return [_open(app, CaseSource.DETECTED, None, "") for app in apps]
+    opened = []
+    for app in wages.in_arrears(on):
+        note = ""
+        if wages.is_partial(app):
+            note = f"partial: paid {wages.paid_fen(app)} of {amount_due_fen(app)} fen"
+        opened.append(_open(app, CaseSource.DETECTED, None, note))
+    return opened
 
 
 def report_unpaid(user: User, application_id: int, note: str = "") -> WageCase:
-    """The worker says 没有收到工资 for a confirmed shift; the case carries its evidence."""
+    """The worker says 没有收到工资 (or not all of it); any time after the pay date."""
     app = worker_application(user, application_id)
-    if app.confirmed_at is None:
-        raise DomainError(N_("You can report unpaid wages once the hours are confirmed."))
     existing = db.session.scalar(select(WageCase).where(WageCase.application_id == app.id))
     if existing is not None:
         raise DomainError(N_("A case for this shift is already open."))
+    if not wages.reportable(app, today()):
+        raise DomainError(
+            N_("You can report unpaid wages once the hours are confirmed or the pay date passed.")
+        )
     try:
         with db.session.begin_nested():
             return _open(app, CaseSource.REPORTED, user, note.strip()[:1000])

@@ -19,13 +19,13 @@ from marketplace.models import (
     Shift,
     Town,
     User,
-    WageCase,
     WorkerProfile,
     db,
     utcnow,
 )
 from marketplace.policy import registration as rule
 from marketplace.policy.retirement import GROUPS
+from marketplace.rights import wages
 
 
 class NotEligible(DomainError):
@@ -235,17 +235,7 @@ def staff_list(district_id: int | None = None, station_id: int | None = None) ->
 
 def dashboard_panel(profile: WorkerProfile) -> dict:
     """What the worker dashboard shows: the registration prompt and shifts unpaid past due."""
-    unpaid = [
-        a
-        for a in completed_marketplace_work(profile)
-        if a.payment is None and a.pay_due_on is not None and a.pay_due_on < today()
-    ]
-    case_ids = set(
-        db.session.scalars(
-            select(WageCase.application_id).where(WageCase.worker_id == profile.user_id)
-        )
-    )
     return {
         "prompt": prompt(profile),
-        "unpaid": [a for a in unpaid if a.id not in case_ids],
+        "unpaid": wages.unpaid_of(profile.user_id, today()),
     }

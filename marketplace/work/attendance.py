@@ -10,10 +10,23 @@ from flask import current_app
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from marketplace import index_versions as versions
+from marketplace.agreements.services import current_agreement
 from marketplace.errors import N_, DomainError, Forbidden
 from marketplace.i18n import to_local
-from marketplace.models import Application, AppStatus, Payment, PayUnit, Rating, User, db, utcnow
+from marketplace.models import (
+    AgreementStatus,
+    Application,
+    AppStatus,
+    Payment,
+    PayUnit,
+    Rating,
+    User,
+    db,
+    utcnow,
+)
 from marketplace.notifications.services import notify
+from marketplace.policy.labour_relation import agreement_kind
+from marketplace.work import lifecycle
 from marketplace.work.services import employer_application, party_application
 
 CHECKIN_OPENS_BEFORE = timedelta(hours=1)
@@ -43,6 +56,19 @@ def _must_be_accepted(app: Application) -> None:
         raise DomainError(N_("Only accepted workers can check in."))
 
 
+def agreement_signed(app: Application) -> bool:
+    """True unless the gig's assessment calls for an agreement that is not yet in force.
+
+    A written agreement (N(三)) or a service agreement (劳务协议) is signed by both sides before
+    the work starts; a labour contract is signed off the platform (POLICY §3).
+    """
+    gig = app.shift.gig
+    if agreement_kind(gig.relation_outcome, gig.work_form.value) is None:
+        return True
+    agreement = current_agreement(app)
+    return agreement is not None and agreement.status == AgreementStatus.IN_FORCE
+
+
 def _check_in(app: Application) -> None:
     _must_be_accepted(app)
     now = utcnow()
@@ -52,19 +78,15 @@ def _check_in(app: Application) -> None:
         raise NotOpenYet()
     if now > app.shift.ends_at:
         raise DomainError(N_("The shift is over; check-in is closed."))
-    app.checked_in_at = now
+    lifecycle.check_in(app, now, agreement_signed(app))
 
 
 def _check_out(app: Application) -> None:
     _must_be_accepted(app)
     now = utcnow()
-    if app.checked_in_at is None:
-        raise DomainError(N_("Check in first."))
-    if app.checked_out_at is not None:
-        raise DomainError(N_("Already checked out."))
-    if now > app.shift.ends_at + CHECKOUT_CLOSES_AFTER:
+    if app.checked_in_at is not None and now > app.shift.ends_at + CHECKOUT_CLOSES_AFTER:
         raise DomainError(N_("Check-out is closed; the employer will confirm your hours."))
-    app.checked_out_at = now
+    lifecycle.check_out(app, now)
 
 
 def _check_in_or_out(app: Application) -> None:
@@ -135,19 +157,31 @@ def check_by_scan(user: User, token: str) -> Application:
     return app
 
 
-def amount_due_fen(app: Application) -> int:
-    """What the confirmed work is worth under the gig's pay terms."""
-    gig = app.shift.gig
-    if gig.pay_unit == PayUnit.HOUR:
-        return gig.pay_fen * (app.minutes_confirmed or 0) // 60
-    return gig.daily_pay_fen
-
-
 def suggested_minutes(app: Application) -> int:
     """Checked-in time if both ends were recorded, else the planned shift length."""
     if app.checked_in_at and app.checked_out_at:
         return int((app.checked_out_at - app.checked_in_at).total_seconds() // 60)
     return int((app.shift.ends_at - app.shift.starts_at).total_seconds() // 60)
+
+
+def worked_minutes(app: Application) -> int:
+    """The time the worker is paid for: the confirmed hours, else the checked or scheduled time.
+
+    N(十五), P 五(三): wages do not wait for the employer's confirmation; an accepted worker with
+    no recorded no-show is owed for the scheduled shift unless check-in and check-out say more
+    precisely what was worked.
+    """
+    if app.minutes_confirmed is not None:
+        return app.minutes_confirmed
+    return suggested_minutes(app)
+
+
+def amount_due_fen(app: Application) -> int:
+    """What the worked time is worth under the gig's pay terms."""
+    gig = app.shift.gig
+    if gig.pay_unit == PayUnit.HOUR:
+        return gig.pay_fen * worked_minutes(app) // 60
+    return gig.daily_pay_fen
 
 
 def confirm_hours(user: User, application_id: int, minutes: int) -> Application:
@@ -160,10 +194,8 @@ def confirm_hours(user: User, application_id: int, minutes: int) -> Application:
         raise DomainError(N_("Enter between 1 minute and 24 hours."))
     if app.payment is not None:
         raise DomainError(N_("The shift is already paid; hours can no longer change."))
-    app.minutes_confirmed = minutes
-    app.confirmed_at = utcnow()
-    end_local = to_local(app.shift.ends_at).date()
-    app.pay_due_on = end_local + timedelta(days=app.shift.gig.pay_within_days)
+    lifecycle.set_hours(app, minutes)
+    app.pay_due_on = lifecycle.pay_date(app)
     db.session.flush()
     versions.bump(versions.WORKERS)
     notify(app.worker_id, "hours_confirmed", app.shift.gig.title, f"/applications/{app.id}")

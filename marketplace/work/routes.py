@@ -69,6 +69,15 @@ def reject(app_id: int):
     return done(_("Applicant declined."))
 
 
+@bp.route("/applications/<int:app_id>/no-show", methods=["POST"])
+@role_required(Role.EMPLOYER)
+def no_show(app_id: int):
+    """Record that an accepted worker did not come."""
+    back_to(url_for("work.show", app_id=app_id))
+    services.mark_no_show(current_user, app_id)
+    return done(_("Recorded: the worker did not come."))
+
+
 def _qr_svg(app) -> str | None:
     if app.worker_id != current_user.id or app.status.value != "accepted":
         return None

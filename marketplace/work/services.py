@@ -24,27 +24,23 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import notify
+from marketplace.work import lifecycle, limits
+from marketplace.work.lifecycle import (  # noqa: F401 (part of this module's API)
+    AlreadyApplied,
+    CheckedIn,
+    NotPending,
+    ShiftFull,
+    ShiftStarted,
+)
 from marketplace.workers.services import check_working_age
-
-
-class ShiftFull(DomainError):
-    message = N_("This shift is full.")
-
-
-class ShiftStarted(DomainError):
-    message = N_("This shift has already started.")
-
-
-class AlreadyApplied(DomainError):
-    message = N_("You have already applied to this shift.")
-
-
-class NotPending(DomainError):
-    message = N_("This application has already been decided.")
 
 
 class Overlap(DomainError):
     message = N_("You already have an accepted shift at this time.")
+
+
+class WorkerBusy(DomainError):
+    message = N_("This worker already holds a shift at this time (with any employer).")
 
 
 def _gig_link(gig: Gig) -> str:
@@ -60,7 +56,7 @@ def application_of(user: User, shift: Shift) -> Application | None:
     )
 
 
-def _check_overlap(worker_id: int, shift: Shift) -> None:
+def _check_overlap(worker_id: int, shift: Shift, refusal: type[DomainError] = Overlap) -> None:
     clash = db.session.scalar(
         select(Application.id)
         .join(Shift, Shift.id == Application.shift_id)
@@ -73,7 +69,7 @@ def _check_overlap(worker_id: int, shift: Shift) -> None:
         )
     )
     if clash is not None:
-        raise Overlap()
+        raise refusal()
 
 
 def apply_to_shift(user: User, shift_id: int) -> Application:
@@ -88,18 +84,15 @@ def apply_to_shift(user: User, shift_id: int) -> Application:
         raise DomainError(N_("This gig is closed."))
     if shift.starts_at <= utcnow():
         raise ShiftStarted()
+    mine = application_of(user, shift)
+    if mine is not None and not lifecycle.may(
+        lifecycle.Actor.WORKER, mine.status, AppStatus.APPLIED
+    ):
+        raise AlreadyApplied()  # a double click or a second tab: a message, not an error page
     if shift.filled >= shift.slots:
         raise ShiftFull()
     _check_overlap(user.id, shift)
-    app = application_of(user, shift)
-    if app is not None and app.status not in (AppStatus.WITHDRAWN, AppStatus.INVITED):
-        raise AlreadyApplied()
-    if app is None:
-        app = Application(shift_id=shift.id, worker_id=user.id)
-        db.session.add(app)
-    app.status = AppStatus.APPLIED
-    app.created_at = utcnow()
-    app.decided_at = None
+    app = lifecycle.open_application(shift, user.id, AppStatus.APPLIED, lifecycle.Actor.WORKER)
     db.session.flush()
     notify(
         shift.gig.employer_id,
@@ -140,18 +133,6 @@ def party_application(user: User, application_id: int) -> Application:
     return app
 
 
-def _set_status(app: Application, expected: tuple[AppStatus, ...], new: AppStatus) -> None:
-    """Move the application on only if no one else moved it first (compare-and-set)."""
-    changed = rows_changed(
-        update(Application)
-        .where(Application.id == app.id, Application.status.in_(expected))
-        .values(status=new, decided_at=utcnow())
-        .execution_options(synchronize_session=False)
-    )
-    if changed != 1:
-        raise NotPending()
-
-
 def _take_slot(shift_id: int) -> None:
     """Fill one slot if one is free; the WHERE clause makes it safe under concurrency."""
     changed = rows_changed(
@@ -180,7 +161,12 @@ def accept(user: User, application_id: int) -> Application:
         raise ShiftStarted()
     first, last = to_local(app.shift.starts_at).date(), to_local(app.shift.ends_at).date()
     check_working_age(app.worker_id, app.worker.birth_date, app.worker.sex, first, last)
-    _set_status(app, (AppStatus.APPLIED,), AppStatus.ACCEPTED)
+    lifecycle.lock_worker(app.worker_id)
+    _check_overlap(app.worker_id, app.shift, WorkerBusy)
+    limits.check_acceptance(app.worker_id, app.shift)
+    lifecycle.decide(app, AppStatus.ACCEPTED)
+    _check_overlap(app.worker_id, app.shift, WorkerBusy)  # after the move: sees a twin's accept
+    limits.check_acceptance(app.worker_id, app.shift)
     _take_slot(app.shift_id)
     db.session.flush()
     versions.bump(versions.GIGS)
@@ -194,21 +180,15 @@ def accept(user: User, application_id: int) -> Application:
 def reject(user: User, application_id: int) -> Application:
     """The employer declines the worker."""
     app = employer_application(user, application_id)
-    _set_status(app, (AppStatus.APPLIED,), AppStatus.REJECTED)
-    db.session.refresh(app)
+    lifecycle.decide(app, AppStatus.REJECTED)
     notify(app.worker_id, "application_rejected", app.shift.gig.title, _gig_link(app.shift.gig))
     return app
 
 
 def withdraw(user: User, application_id: int) -> Application:
-    """The worker withdraws before the shift starts, freeing the slot if they held one."""
+    """The worker withdraws before the shift and check-in, freeing the slot if they held one."""
     app = worker_application(user, application_id)
-    if app.shift.starts_at <= utcnow():
-        raise ShiftStarted()
-    held = app.status == AppStatus.ACCEPTED
-    _set_status(
-        app, (AppStatus.INVITED, AppStatus.APPLIED, AppStatus.ACCEPTED), AppStatus.WITHDRAWN
-    )
+    held = lifecycle.withdraw(app)
     if held:
         _free_slot(app.shift_id)
     db.session.flush()
@@ -221,6 +201,18 @@ def withdraw(user: User, application_id: int) -> Application:
         app.shift.gig.title,
         f"/gigs/{app.shift.gig.id}/manage",
     )
+    return app
+
+
+def mark_no_show(user: User, application_id: int) -> Application:
+    """The employer records that an accepted worker never came; the slot is freed."""
+    app = employer_application(user, application_id)
+    lifecycle.no_show(app, lifecycle.Actor.EMPLOYER)
+    _free_slot(app.shift_id)
+    db.session.flush()
+    versions.bump(versions.WORKERS)
+    db.session.refresh(app.shift)
+    notify(app.worker_id, "marked_no_show", app.shift.gig.title, f"/applications/{app.id}")
     return app
 
 

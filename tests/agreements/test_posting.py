@@ -25,6 +25,7 @@ def _part_time(employer, **overrides):
         pay_fen=_minimum(),
         pay_within_days=15,
         shifts=[shift_in(hours=4)],
+        injury_insurance=True,
     )
     data.update(overrides)
     return make_gig(employer, **data)
@@ -44,6 +45,12 @@ def test_part_time_just_inside_every_limit_is_posted_art68_art72(app):
     """4 h shifts, pay at the minimum, paid within 15 days: published."""
     gig = _part_time(make_employer())
     assert gig.id and gig.work_form == WorkForm.PART_TIME
+
+
+def test_part_time_post_must_provide_injury_insurance(app):
+    """劳社部发〔2003〕12号 art. 12: no work-injury insurance, no part-time post."""
+    with pytest.raises(DomainError, match="injury"):
+        _part_time(make_employer(), injury_insurance=False)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,14 @@ from sqlalchemy import select
 
 from marketplace.models import Application, AppStatus, Notification, Rating, Shift, db, utcnow
 from marketplace.work import attendance
-from tests.factories import make_employer, make_gig, make_worker, move_shift, shift_in
+from tests.factories import (
+    make_employer,
+    make_gig,
+    make_worker,
+    move_shift,
+    shift_in,
+    sign_agreement,
+)
 
 
 @pytest.fixture
@@ -110,12 +117,14 @@ def test_withdraw_refused_after_start(client, login, market):
     assert a1.status == AppStatus.ACCEPTED and shift.filled == 1
 
 
-def _accepted_today(client, login, market):
+def _accepted_today(client, login, market, signed: bool = True):
     employer, gig, shift, w1, _ = market
     a1 = _apply(client, login, w1, shift)
     login(client, employer)
     client.post(f"/applications/{a1.id}/accept")
     client.post("/account/logout")
+    if signed:
+        sign_agreement(a1)
     move_shift(shift, utcnow() - timedelta(minutes=30), hours=4)
     db.session.commit()
     return employer, shift, w1, a1
@@ -134,6 +143,23 @@ def test_check_in_and_out_with_code(client, login, market):
     client.post(f"/applications/{a1.id}/check", data={"code": shift.checkin_code})
     db.session.expire_all()
     assert a1.checked_in_at is not None and a1.checked_out_at is not None
+
+
+def test_check_in_waits_for_the_signed_agreement(client, login, market):
+    """A written agreement is due: check-in is refused with a message until both have signed."""
+    employer, shift, w1, a1 = _accepted_today(client, login, market, signed=False)
+    login(client, w1)
+    r = client.post(
+        f"/applications/{a1.id}/check", data={"code": shift.checkin_code}, follow_redirects=True
+    )
+    assert "签署" in r.get_data(as_text=True)
+    db.session.expire_all()
+    assert a1.checked_in_at is None
+    sign_agreement(a1)
+    db.session.commit()
+    client.post(f"/applications/{a1.id}/check", data={"code": shift.checkin_code})
+    db.session.expire_all()
+    assert a1.checked_in_at is not None
 
 
 def test_check_in_by_employer_scanning_qr(client, login, market):

@@ -23,6 +23,12 @@ def _submit(page, name: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def _sign(page, name: str) -> None:
+    page.fill("#typed_name", name)
+    page.check("#consent")
+    _submit(page, "签署协议")
+
+
 def _choose(page, select: str, text: str) -> None:
     """Pick the first option of a select whose label contains ``text``."""
     value = page.locator(f"{select} option", has_text=text).first.get_attribute("value")
@@ -137,12 +143,21 @@ def test_employer_and_worker_complete_a_gig(live_server, browser, shots):
     assert "陈阿海" in employer.content()
     _submit(employer, "录用")
     assert employer.get_by_test_id("applicant-status").first.inner_text().startswith("已录用")
+    manage = employer.url
+    employer.get_by_test_id("applicant").get_by_role("link").first.click()
+    employer.get_by_test_id("agreement-link").click()
+    _sign(employer, "林经理")  # check-in waits for the agreement both sides signed
+    employer.goto(manage)
 
     worker.goto(f"{base}/inbox/")
     assert re.search("录用", worker.content())
     shots(worker, "worker-inbox")
     worker.goto(f"{base}/dashboard")
     worker.get_by_test_id("upcoming").get_by_role("link").first.click()
+    shift_page = worker.url
+    worker.get_by_test_id("agreement-link").click()
+    _sign(worker, "陈阿海")
+    worker.goto(shift_page)
     worker.fill("#code", code)
     _submit(worker, "签到")
     assert worker.get_by_test_id("checked-in").is_visible()

@@ -17,26 +17,27 @@ def _staff():
     return register_account(mobile(), "secret-pass-1", Role.STAFF, "驿站工作人员")
 
 
-def test_detects_shift_unpaid_after_pay_date_plus_grace(app, parties):
-    """POLICY §9: unpaid by pay date + 3 days → a case, once (idempotent)."""
+def test_detects_shift_unpaid_after_pay_date(app, parties):
+    """N(十五): unpaid the day after the agreed pay date → a case, once (idempotent)."""
     employer, worker, application = parties
     due = application.pay_due_on
-    assert cases.detect_arrears(due + timedelta(days=3)) == []
-    opened = cases.detect_arrears(due + timedelta(days=4))
+    assert cases.detect_arrears(due) == []
+    opened = cases.detect_arrears(due + timedelta(days=1))
     assert len(opened) == 1 and opened[0].amount_due_fen == 20000
-    assert cases.detect_arrears(due + timedelta(days=5)) == []
+    assert cases.detect_arrears(due + timedelta(days=2)) == []
     kinds = [n.kind for n in db.session.query(Notification).filter_by(user_id=worker.id)]
     assert kinds.count("wage_case_opened") == 1
 
 
 def test_grace_days_is_a_setting(app, parties):
-    """WAGE_GRACE_DAYS changes when arrears start."""
+    """WAGE_GRACE_DAYS (default 0) delays when arrears start."""
     _, _, application = parties
-    app.config["WAGE_GRACE_DAYS"] = 0
+    app.config["WAGE_GRACE_DAYS"] = 3
     try:
-        assert len(cases.detect_arrears(application.pay_due_on + timedelta(days=1))) == 1
+        assert cases.detect_arrears(application.pay_due_on + timedelta(days=3)) == []
+        assert len(cases.detect_arrears(application.pay_due_on + timedelta(days=4))) == 1
     finally:
-        app.config.pop("WAGE_GRACE_DAYS")
+        app.config["WAGE_GRACE_DAYS"] = 0
 
 
 def test_paid_shift_is_not_arrears(app, parties):

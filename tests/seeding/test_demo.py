@@ -48,6 +48,7 @@ from marketplace.seeding.demo import (
 )
 from marketplace.seeding.demo.catalog import FISHING_TOWNS
 from marketplace.seeding.reference import load_reference
+from tests.work.invariants import broken_invariants
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 TODAY = date(2026, 11, 21)
@@ -210,6 +211,15 @@ def test_filled_counts_accepted_applications(small_demo):
     }
     for shift in db.session.scalars(select(Shift)):
         assert shift.filled == accepted.get(shift.id, 0) <= shift.slots
+
+
+def test_demo_records_keep_the_lifecycle_invariants(small_demo):
+    """The bulk-written demo rows agree like rows written through the lifecycle services."""
+    assert broken_invariants() == []
+    unpriced = _count(
+        Application, Application.status == AppStatus.ACCEPTED, Application.pay_due_on.is_(None)
+    )
+    assert unpriced == 0  # the agreed pay date is set on acceptance, as the services do
 
 
 def test_no_worker_is_accepted_for_overlapping_shifts(small_demo):

@@ -7,7 +7,14 @@ import pytest
 from marketplace.errors import DomainError, Forbidden
 from marketplace.models import AppStatus, GigStatus, PayUnit, db, utcnow
 from marketplace.work import attendance, services
-from tests.factories import make_employer, make_gig, make_worker, move_shift, shift_in
+from tests.factories import (
+    make_employer,
+    make_gig,
+    make_worker,
+    move_shift,
+    shift_in,
+    sign_agreement,
+)
 
 
 def test_cannot_apply_without_profile(app):
@@ -93,6 +100,7 @@ def test_check_in_opens_one_hour_before(app):
     with pytest.raises(attendance.NotOpenYet):
         attendance.check_with_code(worker, app_.id, gig.shifts[0].checkin_code)
     move_shift(gig.shifts[0], utcnow() + timedelta(minutes=50))
+    sign_agreement(app_)
     attendance.check_with_code(worker, app_.id, gig.shifts[0].checkin_code)
     assert app_.checked_in_at is not None
 

@@ -243,7 +243,9 @@ def plan_gig(
         lon=town.lon + rng.uniform(-0.008, 0.008),
         address=names.street_address(rng, town.name_zh),
         pay_within_days=_pay_within(rng, terms.unit, form),
-        injury_insurance=rng.random() < (0.15 if employer.kind == EmployerKind.HOUSEHOLD else 0.5),
+        # 劳社部发〔2003〕12号 art. 12: a part-time post always insures work injury.
+        injury_insurance=(rng.random() < (0.15 if employer.kind == EmployerKind.HOUSEHOLD else 0.5))
+        or form == WorkForm.PART_TIME,
     )
     plan.created_at = _created_at(rng, clock, plan)
     plan.title = gig_title(rng, plan)

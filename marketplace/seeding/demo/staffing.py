@@ -144,7 +144,8 @@ class Staffing:
         app = AppPlan(gig, shift, worker_id, status, self._applied_at(gig, shift))
         if status != AppStatus.APPLIED:
             app.decided_at = self._after(app.created_at, 1, 48, limit=shift.starts_at)
-        if status == AppStatus.ACCEPTED:
+        if status == AppStatus.ACCEPTED:  # the agreed pay date is known from acceptance on
+            app.pay_due_on = Clock.local_date(shift.ends_at) + timedelta(days=gig.pay_within_days)
             shift.filled += 1
             self.booked[worker_id].append((shift.starts_at, shift.ends_at))
             if shift.ends_at <= self.clock.now:
@@ -197,7 +198,6 @@ class Staffing:
             return  # the employer has not confirmed the hours yet
         app.minutes_confirmed = app.gig.minutes
         app.confirmed_at = self._after(shift.ends_at, 0, 30)
-        app.pay_due_on = Clock.local_date(shift.ends_at) + timedelta(days=app.gig.pay_within_days)
         self._pay(app, forced)
         self._rate(app, forced)
 
