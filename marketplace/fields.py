@@ -77,7 +77,9 @@ class WholeNumberField(ParsedField, IntegerField):
 
     def process_formdata(self, valuelist):
         """Parse what the user typed."""
-        if not valuelist or not valuelist[0].strip():
+        if not valuelist:  # not sent at all: keep the default
+            return
+        if not valuelist[0].strip():
             self.data = None
             return
         self.data = bounded_int(valuelist[0])
@@ -90,7 +92,9 @@ class FiniteDecimalField(ParsedField, DecimalField):
 
     def process_formdata(self, valuelist):
         """Parse what the user typed."""
-        if not valuelist or not valuelist[0].strip():
+        if not valuelist:  # not sent at all: keep the default
+            return
+        if not valuelist[0].strip():
             self.data = None
             return
         try:
@@ -102,6 +106,46 @@ class FiniteDecimalField(ParsedField, DecimalField):
             self.data = None
             raise ValueError(_l("Enter a number, e.g. 7.5."))
         self.data = number
+
+
+class IdNumberField(StringField):
+    """An identity number (身份证): what was typed is never written back into the page.
+
+    When the form is shown again after an error elsewhere, the box is empty, shows the typed
+    number masked as a placeholder, and asks for it again (a stored number is kept when the
+    box is left empty).
+    """
+
+    def _value(self):
+        return ""
+
+    def typed(self) -> str:
+        """The number sent with this request, as typed."""
+        return (self.raw_data[0] if self.raw_data else "").strip()
+
+    def masked(self) -> str:
+        """The typed number with all but its first and last four characters hidden."""
+        text = self.typed()
+        if len(text) <= 8:
+            return "*" * len(text)
+        return text[:4] + "*" * (len(text) - 8) + text[-4:]
+
+    @property
+    def retype_hint(self) -> str | None:
+        """Shown under the box when a typed number was not kept on screen."""
+        if not self.typed():
+            return None
+        return _l(
+            "For your safety the ID number you typed (%(masked)s) is not shown again. "
+            "Please type it again.",
+            masked=self.masked(),
+        )
+
+    def __call__(self, **kwargs):
+        """The input, empty, with the typed number masked as its placeholder."""
+        if self.typed():
+            kwargs.setdefault("placeholder", self.masked())
+        return super().__call__(**kwargs)
 
 
 class CheckboxListField(SelectMultipleField):

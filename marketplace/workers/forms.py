@@ -6,7 +6,13 @@ from wtforms import DateField, RadioField, SelectField, StringField, TextAreaFie
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from marketplace import reference
-from marketplace.fields import CheckboxListField, WholeNumberField, YuanField, coerce_id
+from marketplace.fields import (
+    CheckboxListField,
+    IdNumberField,
+    WholeNumberField,
+    YuanField,
+    coerce_id,
+)
 from marketplace.labels import choices
 from marketplace.models import Hukou, WorkerProfile
 from marketplace.workers.services import WorkerProfileInput
@@ -18,7 +24,7 @@ class WorkerProfileForm(FlaskForm):
     """Who the worker is, where they live, what they can do and when."""
 
     real_name = StringField(_l("Real name"), validators=[DataRequired(), Length(max=40)])
-    id_number = StringField(
+    id_number = IdNumberField(
         _l("ID card number (身份证)"),
         validators=[Length(max=24)],
         description=_l("Stored encrypted; others only see it masked."),
