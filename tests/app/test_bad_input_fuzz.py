@@ -146,8 +146,8 @@ def _all_form_fields(app) -> list[str]:
     return sorted(names)
 
 
-def _login(client, user) -> None:
-    response = client.post("/account/login", data={"mobile": user.mobile, "password": PASSWORD})
+def _login(client, mobile_number: str) -> None:
+    response = client.post("/account/login", data={"mobile": mobile_number, "password": PASSWORD})
     assert response.status_code == 302
 
 
@@ -186,15 +186,35 @@ def world(engine_app):
         ids["worker_id"] = worker.id
         ids["need_id"] = need.id
         users = {"worker": worker, "employer": employer, "staff": staff, "admin": admin}
-        clients = {"anonymous": app.test_client()}
-        for role, user in users.items():
-            clients[role] = app.test_client()
-            _login(clients[role], user)
-        clients["staff"].post("/kiosk/start", data={"station_id": station.id})
+        mobiles = {role: user.mobile for role, user in users.items()}
+        station_id = station.id
+        clients = {role: app.test_client() for role in ROLES}
         fields = _all_form_fields(app)
-    yield {"ids": ids, "clients": clients, "fields": fields, "queries": _query_names()}
+    yield {
+        "ids": ids,
+        "clients": clients,
+        "mobiles": mobiles,
+        "station": station_id,
+        "fields": fields,
+        "queries": _query_names(),
+    }
     clear_data(app)
     app.extensions["market_index"].invalidate()
+
+
+def signed_in(world, role: str):
+    """The role's client, signed in again if an earlier route signed it out."""
+    client = world["clients"][role]
+    with client.session_transaction() as session:
+        if role == "anonymous":
+            session.clear()  # an earlier sign-up may have signed it in
+            return client
+        if session.get("_user_id"):
+            return client
+    _login(client, world["mobiles"][role])
+    if role == "staff":
+        client.post("/kiosk/start", data={"station_id": world["station"]})
+    return client
 
 
 def _snapshot() -> str:
@@ -271,7 +291,7 @@ def test_bad_input_never_breaks_a_page_nor_changes_a_row(engine_app, world, rule
     ids = world["ids"]
     with engine_app.app_context():
         for role in ROLES:
-            client = world["clients"][role]
+            client = signed_in(world, role)
             url = _url(rule, lambda name: str(ids.get(name) or 1))
             names = _names(client, url, method, world)
             if not _submit(client, role, method, url, dict.fromkeys(names, "sNaN")):
