@@ -84,21 +84,21 @@ def test_pages_and_form_errors_in_chinese_show_no_english(engine_app, world):  #
     """Every page as every user, and every form sent empty and with nonsense, reads Chinese."""
     ids = world["ids"]
     found = {}
-    with engine_app.app_context():
-        for rule, method in RULES:
-            for role in ROLES:
-                client = signed_in(world, role)
-                url = _url(rule, lambda name: str(ids.get(name) or 1))
-                if method == "GET":
-                    responses = [client.get(url, query_string={"lang": "zh"})]
-                else:
-                    sent = [{}] + [
-                        dict.fromkeys(world["fields"], v) for v in ("abc", "999", "x" * 5000)
-                    ]
-                    responses = [client.post(url + "?lang=zh", data=d) for d in sent]
-                for response in responses:
-                    if response.mimetype != "text/html" or 300 <= response.status_code < 400:
-                        continue  # a redirect's body is never shown
-                    for words in _english(response.get_data(as_text=True)):
-                        found.setdefault(words, f"{role} {method} {url}")
+    # No app context is held here: each request gets its own, so its signed-in user too.
+    for rule, method in RULES:
+        for role in ROLES:
+            client = signed_in(world, role)
+            url = _url(rule, lambda name: str(ids.get(name) or 1))
+            if method == "GET":
+                responses = [client.get(url, query_string={"lang": "zh"})]
+            else:
+                sent = [{}] + [
+                    dict.fromkeys(world["fields"], v) for v in ("abc", "999", "x" * 5000)
+                ]
+                responses = [client.post(url + "?lang=zh", data=d) for d in sent]
+            for response in responses:
+                if response.mimetype != "text/html" or 300 <= response.status_code < 400:
+                    continue  # a redirect's body is never shown
+                for words in _english(response.get_data(as_text=True)):
+                    found.setdefault(words, f"{role} {method} {url}")
     assert not found, found
