@@ -16,10 +16,11 @@ from contextlib import contextmanager
 from flask import Flask, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from marketplace.errors import ChangedMeanwhile, DomainError, Forbidden, NotFound
+from marketplace.inputs import BadInput
 from marketplace.models import db
 from marketplace.security import is_safe_next
 
@@ -126,6 +127,28 @@ def _conflict(error: IntegrityError):
     return _refused(ChangedMeanwhile())
 
 
+def _bad_input(error: BadInput):
+    """Input no field can hold (a NUL byte): a 400 page saying so; nothing was read."""
+    db.session.rollback()
+    message = error.translated()
+    if _wants_problem():
+        return _problem(400, _("The request could not be understood."), message)
+    return _page(400, message)
+
+
+def _out_of_range(error: Exception):
+    """A value the database cannot store (too large a number, a malformed text): a 400 page.
+
+    The fields and converters refuse such values first; this is the net under them.
+    """
+    log.warning("value out of range at %s: %s", request.path, error)
+    db.session.rollback()
+    message = _("A value you entered is out of range. Please check it and try again.")
+    if _wants_problem():
+        return _problem(400, _("The request could not be understood."), message)
+    return _page(400, message)
+
+
 def _csrf_error(_error: CSRFError):
     """An expired or missing form token: ask to fill the form in again."""
     db.session.rollback()
@@ -151,6 +174,9 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(Forbidden, _forbidden)
     app.register_error_handler(DomainError, _refused)
     app.register_error_handler(IntegrityError, _conflict)
+    app.register_error_handler(BadInput, _bad_input)
+    app.register_error_handler(DataError, _out_of_range)
+    app.register_error_handler(OverflowError, _out_of_range)
     app.register_error_handler(404, _not_found)
     app.register_error_handler(403, _forbidden)
     app.register_error_handler(HTTPException, _http_error)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import overload
 from zoneinfo import ZoneInfo
 
+from babel import support
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import get_locale, refresh
+from flask_babel import get_locale, get_translations, refresh
 from flask_login import current_user
+from wtforms.i18n import messages_path
 
 from marketplace.extensions import babel
 
@@ -71,6 +74,36 @@ def localized_name(obj, field: str = "name") -> str:
     return getattr(obj, f"{field}_en" if is_english() else f"{field}_zh")
 
 
+@lru_cache(maxsize=8)
+def _wtforms_catalog(locale: str) -> support.NullTranslations:
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class FormMessages:
+    """WTForms' built-in messages in the page's language.
+
+    WTForms' own Chinese catalog leaves a few messages untranslated (e.g. "'7' is not a valid
+    choice for this field."); the app's catalog fills those gaps and is asked first.
+    """
+
+    def ugettext(self, string: str) -> str:
+        """One message."""
+        own = get_translations().ugettext(string)
+        return own if own != string else _wtforms_catalog(str(get_locale())).ugettext(string)
+
+    def ungettext(self, singular: str, plural: str, n: int) -> str:
+        """A message with a count."""
+        own = get_translations().ungettext(singular, plural, n)
+        if own not in (singular, plural):
+            return own
+        return _wtforms_catalog(str(get_locale())).ungettext(singular, plural, n)
+
+
+def _form_messages() -> None:
+    # Flask-WTF looks for the request's WTForms translations here before loading its own.
+    request.wtforms_translations = FormMessages()  # type: ignore[attr-defined]
+
+
 def init_app(app: Flask) -> None:
     """Bind Flask-Babel and the template filters."""
     babel.init_app(app, locale_selector=select_locale, timezone_selector=lambda: "Asia/Shanghai")
@@ -86,3 +119,5 @@ def init_app(app: Flask) -> None:
         if lang in LANG_CODES:
             session["lang"] = LANG_CODES[lang]
             refresh()
+
+    app.before_request(_form_messages)

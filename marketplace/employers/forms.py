@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
+from marketplace.fields import coerce_id
 from marketplace.labels import choices
 from marketplace.models import EmployerKind
 
@@ -26,5 +27,5 @@ class EmployerProfileForm(FlaskForm):
         description=_l("Required for companies and platforms: 18 characters."),
     )
     contact_name = StringField(_l("Contact person"), validators=[DataRequired(), Length(max=40)])
-    town_id = SelectField(_l("Town or street"), coerce=int, validators=[DataRequired()])
+    town_id = SelectField(_l("Town or street"), coerce=coerce_id, validators=[DataRequired()])
     address = StringField(_l("Address"), validators=[DataRequired(), Length(max=200)])

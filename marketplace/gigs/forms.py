@@ -9,7 +9,6 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
@@ -18,7 +17,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from marketplace.fields import CheckboxListField, YuanField
+from marketplace.fields import CheckboxListField, WholeNumberField, YuanField, coerce_id
 from marketplace.gigs.services import WHAT_TO_BRING_MAX_CHARS
 from marketplace.labels import choices
 from marketplace.models import PayUnit, SeasonTag, WorkForm
@@ -30,7 +29,7 @@ class ShiftForm(Form):
     day = DateField(_l("Date"), validators=[Optional()])
     start = TimeField(_l("Start"), validators=[Optional()])
     end = TimeField(_l("End"), validators=[Optional()])
-    slots = IntegerField(_l("Workers needed"), validators=[Optional(), NumberRange(1, 200)])
+    slots = WholeNumberField(_l("Workers needed"), validators=[Optional(), NumberRange(1, 200)])
 
     def is_blank(self) -> bool:
         """True when nothing was entered in the row."""
@@ -61,9 +60,9 @@ class GigForm(FlaskForm):
     description = TextAreaField(
         _l("What the work is"), validators=[DataRequired(), Length(max=4000)]
     )
-    category_id = SelectField(_l("Category"), coerce=int, validators=[DataRequired()])
-    skills = CheckboxListField(_l("Skills needed"), coerce=int, validators=[Optional()])
-    town_id = SelectField(_l("Town or street"), coerce=int, validators=[DataRequired()])
+    category_id = SelectField(_l("Category"), coerce=coerce_id, validators=[DataRequired()])
+    skills = CheckboxListField(_l("Skills needed"), coerce=coerce_id, validators=[Optional()])
+    town_id = SelectField(_l("Town or street"), coerce=coerce_id, validators=[DataRequired()])
     address = StringField(_l("Address"), validators=[DataRequired(), Length(max=200)])
     what_to_bring = StringField(
         _l("What to bring"),
@@ -95,11 +94,11 @@ class GigForm(FlaskForm):
         default=PayUnit.DAY.value,
         validators=[DataRequired()],
     )
-    pieces_per_day = IntegerField(
+    pieces_per_day = WholeNumberField(
         _l("Pieces a worker does in a day (pay per piece only)"),
         validators=[Optional(), NumberRange(1, 100000)],
     )
-    pay_within_days = IntegerField(
+    pay_within_days = WholeNumberField(
         _l("Pay within how many days after the shift"),
         default=7,
         validators=[DataRequired(), NumberRange(0, 30)],
@@ -147,9 +146,9 @@ class SearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    district_id = SelectField(_l("District"), coerce=int, validators=[Optional()])
-    town_id = SelectField(_l("Town or street"), coerce=int, validators=[Optional()])
-    category_id = SelectField(_l("Category"), coerce=int, validators=[Optional()])
+    district_id = SelectField(_l("District"), coerce=coerce_id, validators=[Optional()])
+    town_id = SelectField(_l("Town or street"), coerce=coerce_id, validators=[Optional()])
+    category_id = SelectField(_l("Category"), coerce=coerce_id, validators=[Optional()])
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("To"), validators=[Optional()])
     min_pay = YuanField(_l("Pay per day at least (yuan)"), validators=[Optional()])
@@ -161,4 +160,4 @@ class SearchForm(FlaskForm):
         default="newest",
         validators=[Optional()],
     )
-    near_town_id = SelectField(_l("Distance from"), coerce=int, validators=[Optional()])
+    near_town_id = SelectField(_l("Distance from"), coerce=coerce_id, validators=[Optional()])

@@ -11,6 +11,7 @@ from marketplace.employers.services import profile_of as employer_profile_of
 from marketplace.gigs import search, services
 from marketplace.gigs.forms import GigForm, SearchForm
 from marketplace.i18n import localized_name
+from marketplace.inputs import query_int
 from marketplace.labels import choices
 from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm
 from marketplace.policy.labour_relation import Answers, assess
@@ -63,7 +64,7 @@ def browse():
         form.near_town_id.errors.append(_("Choose the town to measure distance from."))
     page, distances = search.search(
         filters,
-        page=request.args.get("page", 1, type=int),
+        page=query_int("page", 1),
         per_page=current_app.config["GIGS_PER_PAGE"],
     )
     args = {k: v for k, v in request.args.items() if k != "page"}

@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from marketplace.fields import WholeNumberField, coerce_id
 from marketplace.models import ReferralStatus
 
 REFERRAL_STATUS = {
@@ -20,7 +21,7 @@ REFERRAL_STATUS = {
 class StationForm(FlaskForm):
     """Choose the station this kiosk serves now."""
 
-    station_id = RadioField(_l("Station"), coerce=int, validators=[DataRequired()])
+    station_id = RadioField(_l("Station"), coerce=coerce_id, validators=[DataRequired()])
 
 
 class FindForm(FlaskForm):
@@ -35,8 +36,8 @@ class NeedForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=40)])
     mobile = StringField(_l("Mobile number"), validators=[DataRequired(), Length(max=20)])
     desired_work = TextAreaField(_l("Desired work"), validators=[DataRequired(), Length(max=500)])
-    category_id = SelectField(_l("Kind of work"), coerce=int, validators=[Optional()])
-    town_id = SelectField(_l("Area"), coerce=int, validators=[Optional()])
+    category_id = SelectField(_l("Kind of work"), coerce=coerce_id, validators=[Optional()])
+    town_id = SelectField(_l("Area"), coerce=coerce_id, validators=[Optional()])
     availability = StringField(_l("When available"), validators=[Length(max=200)])
     notes = TextAreaField(_l("Notes"), validators=[Length(max=1000)])
 
@@ -44,10 +45,10 @@ class NeedForm(FlaskForm):
 class ReferForm(FlaskForm):
     """Refer the person in front of the kiosk to a gig (and one of its shifts)."""
 
-    gig_id = IntegerField(validators=[DataRequired()])
-    shift_id = IntegerField(validators=[Optional()])
-    worker_id = IntegerField(validators=[Optional()])
-    need_id = IntegerField(validators=[Optional()])
+    gig_id = WholeNumberField(validators=[DataRequired()])
+    shift_id = WholeNumberField(validators=[Optional()])
+    worker_id = WholeNumberField(validators=[Optional()])
+    need_id = WholeNumberField(validators=[Optional()])
     window = HiddenField(default="week")
 
 

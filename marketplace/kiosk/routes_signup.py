@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from marketplace import reference
 from marketplace.edge import refusals_shown_in
+from marketplace.inputs import query_int
 from marketplace.kiosk import services, signup
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
 from marketplace.kiosk.forms_signup import AssistedSignupForm, NewPasswordForm
@@ -70,7 +71,7 @@ def signup_worker(station: Station):
         form.hukou.data = Hukou.NINGBO.value
         form.weekdays.data = list(range(7))
         form.town_id.data = station.town_id  # walk-ins usually live near the station
-        need_id = request.args.get("need", type=int)
+        need_id = query_int("need")
         if need_id:
             _prefill(form, need_id)
     if form.validate_on_submit():

@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from marketplace.fields import coerce_id
 from marketplace.policy.disputes import SKIP_MEDIATION_REASONS
 
 GROUP_CHOICES = [
@@ -31,7 +32,7 @@ class RegistrationForm(FlaskForm):
         default="gig",
         validators=[DataRequired()],
     )
-    application_id = SelectField(_l("Which gig"), coerce=int, validate_choice=False)
+    application_id = SelectField(_l("Which gig"), coerce=coerce_id, validate_choice=False)
     employer_name = StringField(
         _l("Name of the employer or platform"), validators=[Length(max=120)]
     )
@@ -124,7 +125,7 @@ class StaffForm(FlaskForm):
 class ComplaintForm(FlaskForm):
     """A complaint about a shift: against whom, what kind, what happened."""
 
-    application_id = SelectField(_l("Which shift"), coerce=int, validate_choice=False)
+    application_id = SelectField(_l("Which shift"), coerce=coerce_id, validate_choice=False)
     on_behalf_of = RadioField(
         _l("Filed for"),
         choices=[("worker", _l("The worker")), ("employer", _l("The employer"))],

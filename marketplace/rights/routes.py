@@ -20,6 +20,7 @@ from flask_login import current_user
 
 from marketplace.edge import done, refusals_shown_in
 from marketplace.i18n import format_local, to_local
+from marketplace.inputs import query_int
 from marketplace.kiosk.access import counter_station
 from marketplace.models import District, Role, Station, WorkerProfile, db
 from marketplace.policy import registration as rule
@@ -198,8 +199,8 @@ def entitlements():
 @role_required(*STAFF)
 def staff_registrations():
     """Registrations by district and station for station staff; ?format=csv exports them."""
-    district_id = request.args.get("district", type=int)
-    station_id = request.args.get("station", type=int)
+    district_id = query_int("district")
+    station_id = query_int("station")
     items = services.staff_list(district_id, station_id)
     if request.args.get("format") == "csv":
         return _csv(items)

@@ -2,10 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, RadioField, StringField, TextAreaField
+from wtforms import DateField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from marketplace.fields import YuanField
+from marketplace.fields import FiniteDecimalField, YuanField, coerce_id
 
 
 class CodeForm(FlaskForm):
@@ -17,7 +17,7 @@ class CodeForm(FlaskForm):
 class ConfirmHoursForm(FlaskForm):
     """Hours worked, as the employer confirms them."""
 
-    hours = DecimalField(
+    hours = FiniteDecimalField(
         _l("Hours worked"), places=2, validators=[DataRequired(), NumberRange(0.01, 24)]
     )
 
@@ -35,7 +35,7 @@ class RatingForm(FlaskForm):
     stars = RadioField(
         _l("Stars"),
         choices=[(n, "★" * n) for n in range(5, 0, -1)],
-        coerce=int,
+        coerce=coerce_id,
         validators=[DataRequired()],
     )
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=500)])
