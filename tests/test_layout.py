@@ -18,8 +18,6 @@ MAX_LINES = 300
 LATE_IMPORTS_ALLOWED = {
     # Command-line tools load the demo generator or the trainer only when asked.
     "marketplace/commands.py": None,
-    # WeasyPrint loads Pango and the fonts at import: only a request for a PDF pays for that.
-    "marketplace/agreements/pdf.py": {"weasyprint"},
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import segno
 from flask import render_template, url_for
+from weasyprint import HTML
 
 from marketplace.agreements import services
 from marketplace.models import Agreement
@@ -37,6 +38,4 @@ def printable(agreement: Agreement, template: str) -> str:
 
 def pdf_bytes(agreement: Agreement, base_url: str) -> bytes:
     """Render the agreement to an A4 PDF with the project's CJK font."""
-    from weasyprint import HTML  # imported late: it loads Pango at import time
-
     return HTML(string=printable(agreement, "agreements/pdf.html"), base_url=base_url).write_pdf()
