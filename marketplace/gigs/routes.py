@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from marketplace import reference
 from marketplace.edge import back_to, done, refusals_shown_in
+from marketplace.employers import standing
 from marketplace.employers.services import profile_of as employer_profile_of
 from marketplace.gigs import search, services
 from marketplace.gigs.forms import GigForm, SearchForm
@@ -144,6 +145,8 @@ def new():
     if request.method == "GET":
         form.town_id.data = employer.town_id
         form.address.data = employer.address
+        if standing.open_cases_of_employer(current_user.id):  # POLICY §9: posting is blocked
+            flash(standing.OpenArrears().translated(), "error")
     assessment = None
     if form.validate_on_submit():
         data = _gig_input(form)

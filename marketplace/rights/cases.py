@@ -8,11 +8,6 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from marketplace.employers.standing import (  # noqa: F401 (part of this module's API)
-    OpenArrears,
-    ensure_no_open_arrears,
-    open_cases_of_employer,
-)
 from marketplace.errors import N_, DomainError, Forbidden, NotFound
 from marketplace.models import (
     Application,
@@ -31,7 +26,6 @@ from marketplace.notifications.services import notify
 from marketplace.policy import disputes
 from marketplace.rights import wages
 from marketplace.rights.registration import today
-from marketplace.rights.wages import grace_days  # noqa: F401 (part of this module's API)
 from marketplace.work.attendance import amount_due_fen, worked_minutes
 from marketplace.work.services import worker_application
 

@@ -27,7 +27,6 @@ from marketplace.policy import registration as rule
 from marketplace.policy.registration import PLACES
 from marketplace.policy.subsidy import EDUCATION_LEVELS
 from marketplace.policy.training import courses_for, load_courses
-from marketplace.rights import cases
 from marketplace.rights import registration as services
 from marketplace.rights.entitlements import (
     FactsInput,
@@ -51,16 +50,6 @@ def say(message: tuple[str, dict]) -> str:
     """Translate a policy message (msgid, params)."""
     msgid, params = message
     return _(msgid, **params)
-
-
-@bp.before_app_request
-def warn_employer_with_arrears() -> None:
-    """On the post page, tell an employer with an open wage case that posting is blocked."""
-    if request.endpoint != "gigs.new" or request.method != "GET":
-        return
-    if current_user.is_authenticated and current_user.role == Role.EMPLOYER:
-        if cases.open_cases_of_employer(current_user.id):
-            flash(_(cases.OpenArrears.message), "error")
 
 
 def _profile() -> WorkerProfile:

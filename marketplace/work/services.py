@@ -25,13 +25,7 @@ from marketplace.models import (
 )
 from marketplace.notifications.services import notify
 from marketplace.work import lifecycle, limits
-from marketplace.work.lifecycle import (  # noqa: F401 (part of this module's API)
-    AlreadyApplied,
-    CheckedIn,
-    NotPending,
-    ShiftFull,
-    ShiftStarted,
-)
+from marketplace.work.lifecycle import AlreadyApplied, NotPending, ShiftFull, ShiftStarted
 from marketplace.workers.services import check_working_age
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from marketplace.accounts.services import register as register_account
+from marketplace.employers import standing
 from marketplace.errors import Forbidden
 from marketplace.models import CaseEvent, CaseStatus, Notification, Role, WageCase, db
 from marketplace.rights import cases
@@ -53,8 +54,8 @@ def test_workflow_paid_then_worker_confirms(app, parties):
     """open → employer paid → worker confirms → resolved; each step kept with who and what."""
     employer, worker, application = parties
     case = cases.report_unpaid(worker, application.id, "老板说下周给")
-    with pytest.raises(cases.OpenArrears):
-        cases.ensure_no_open_arrears(employer)
+    with pytest.raises(standing.OpenArrears):
+        standing.ensure_no_open_arrears(employer)
     with pytest.raises(Forbidden):
         cases.employer_paid(worker, case.id, today())
     cases.employer_paid(employer, case.id, today())
@@ -64,7 +65,7 @@ def test_workflow_paid_then_worker_confirms(app, parties):
     assert application.payment is not None
     assert [e.action for e in case.events] == ["opened", "paid", "agreed"]
     assert [e.actor_id for e in case.events] == [worker.id, employer.id, worker.id]
-    cases.ensure_no_open_arrears(employer)  # resolved: posting allowed again
+    standing.ensure_no_open_arrears(employer)  # resolved: posting allowed again
 
 
 def test_workflow_dispute_mediation_arbitration(app, parties):
@@ -84,8 +85,8 @@ def test_workflow_dispute_mediation_arbitration(app, parties):
     with pytest.raises(cases.WrongStep):
         cases.staff_step(staff, case.id, "resolve", "again")
     assert db.session.query(CaseEvent).filter_by(case_id=case.id).count() == 4
-    with pytest.raises(cases.OpenArrears):
-        cases.ensure_no_open_arrears(employer)
+    with pytest.raises(standing.OpenArrears):
+        standing.ensure_no_open_arrears(employer)
 
 
 def test_report_needs_confirmed_hours_and_only_once(app, parties):
@@ -103,7 +104,7 @@ def test_employer_with_open_arrears_cannot_post(app, parties):
     """POLICY §9: post_gig refuses while a case is unresolved."""
     employer, worker, application = parties
     cases.report_unpaid(worker, application.id)
-    with pytest.raises(cases.OpenArrears):
+    with pytest.raises(standing.OpenArrears):
         make_gig(employer, title="新活")
 
 
