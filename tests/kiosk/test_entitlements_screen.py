@@ -137,3 +137,16 @@ def test_the_person_page_links_to_the_screen_and_to_registration(kiosk):
     assert f'href="/kiosk/workers/{worker.id}/entitlements"' in page
     assert f'href="/staff/workers/{worker.id}/registration"' in page
     assert "What they are entitled to" in page
+
+
+def test_a_woman_is_told_why_the_55_base_was_used(kiosk):
+    """A flexible worker holds no worker (工人) post: the screen gives that reason, not 'most jobs'."""
+    worker = make_worker("王阿娣", id_number=id_number(date(1980, 3, 8), serial=22))
+    db.session.commit()
+
+    screen = kiosk.get(f"/kiosk/workers/{worker.id}/entitlements").get_data(as_text=True)
+
+    assumed = re.search(r'data-testid="group-assumed">(.*?)</p>', screen, re.S)
+    assert assumed, "a woman with no chosen group is told which base was used"
+    assert "灵活就业" in assumed.group(1) and "国发〔1978〕104号" in assumed.group(1)
+    assert "多数岗位" not in screen
