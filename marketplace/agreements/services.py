@@ -9,12 +9,14 @@ from sqlalchemy import func, select
 
 from marketplace.accounts.services import audit
 from marketplace.agreements import templating
+from marketplace.employers.trust import is_trusted
 from marketplace.errors import N_, DomainError, Forbidden, NotFound, from_value_error
 from marketplace.models import (
     Agreement,
     AgreementStatus,
     AgreementTemplate,
     Application,
+    EmployerProfile,
     Party,
     Role,
     User,
@@ -29,6 +31,13 @@ OVERSEERS = (Role.STAFF, Role.ADMIN)  # POLICY §3 access: station staff and adm
 
 class PayBelowPost(DomainError):
     message = N_("The agreement may not pay less than the gig post (%(pay)s yuan).")
+
+
+class AwaitingVerification(DomainError):
+    message = N_(
+        "An agreement shows the worker's name, ID and mobile: it opens once station staff "
+        "have verified your organisation."
+    )
 
 
 class NotEditable(DomainError):
@@ -99,9 +108,17 @@ def readable_agreement(user: User, agreement_id: int) -> Agreement:
     agreement = db.session.get(Agreement, agreement_id)
     if agreement is None:
         raise NotFound()
-    if party_of(user, agreement) is None and user.role not in OVERSEERS:
-        raise Forbidden()
+    _check_reader(user, agreement)
     return agreement
+
+
+def _check_reader(user: User, agreement: Agreement) -> None:
+    """Its parties, staff and admins; an employer not yet trusted sees no worker's details."""
+    party = party_of(user, agreement)
+    if party is None and user.role not in OVERSEERS:
+        raise Forbidden()
+    if party == Party.EMPLOYER and not is_trusted(db.session.get(EmployerProfile, user.id)):
+        raise AwaitingVerification()
 
 
 def log_view(user: User, agreement: Agreement, ip: str = "") -> None:
@@ -123,8 +140,7 @@ def agreement_for_application(user: User, app_id: int) -> Agreement:
     agreement = current_agreement(app) if app is not None else None
     if agreement is None:
         raise NotFound()
-    if party_of(user, agreement) is None and user.role not in OVERSEERS:
-        raise Forbidden()
+    _check_reader(user, agreement)
     return agreement
 
 

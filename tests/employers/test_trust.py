@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from marketplace.agreements.services import current_agreement
 from marketplace.employers import verification
 from marketplace.employers.services import EmployerProfileInput, profile_of, save_profile
 from marketplace.errors import DomainError
@@ -24,11 +25,13 @@ from marketplace.models import (
     db,
     utcnow,
 )
+from marketplace.rights import cases
 from marketplace.seeding.demo import generate_demo
 from marketplace.seeding.reference import load_reference
 from marketplace.work.services import apply_to_shift
 from tests.factories import make_employer, make_gig, make_worker
 from tests.kiosk.conftest import make_staff, nearest_station
+from tests.rights.conftest import worked_shift
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -177,3 +180,29 @@ def test_the_demo_market_keeps_the_rule(app):
     assert any(
         e.verification != Verification.VERIFIED for e in db.session.scalars(select(EmployerProfile))
     )
+
+
+def test_an_employer_back_in_the_queue_opens_no_agreement_or_case_with_names(app, client, login):
+    """Renamed and waiting again: its agreement says why it is closed; its case names nobody."""
+    employer, worker = make_employer(), make_worker("渔民老陈")
+    application = worked_shift(employer, worker)
+    agreement = current_agreement(application)
+    case = cases.report_unpaid(worker, application.id)
+    _back_to_the_queue(employer)
+    db.session.commit()
+    login(client, employer)
+
+    page = client.get(f"/agreements/{agreement.id}")
+    assert page.status_code == 409
+    assert "核验您的单位后才能打开" in page.get_data(as_text=True)
+    assert "渔民老陈" not in page.get_data(as_text=True)
+    assert client.get(f"/agreements/{agreement.id}/pdf").status_code == 409
+    shown = client.get(f"/applications/{application.id}").get_data(as_text=True)
+    assert 'data-testid="agreement-waiting"' in shown and "渔民老陈" not in shown
+    wage_case = client.get(f"/wage-cases/{case.id}").get_data(as_text=True)
+    assert "渔民老陈" not in wage_case and "核验后显示姓名" in wage_case
+
+    client.post("/account/logout")
+    login(client, worker)  # the worker still reads both, with the names
+    assert "渔民老陈" in client.get(f"/agreements/{agreement.id}").get_data(as_text=True)
+    assert "渔民老陈" in client.get(f"/wage-cases/{case.id}").get_data(as_text=True)

@@ -140,7 +140,7 @@ def test_the_person_page_links_to_the_screen_and_to_registration(kiosk):
 
 
 def test_a_woman_is_told_why_the_55_base_was_used(kiosk):
-    """A flexible worker holds no worker (工人) post: the screen gives that reason, not 'most jobs'."""
+    """A flexible worker holds no worker (工人) post: the screen says so, not 'most jobs'."""
     worker = make_worker("王阿娣", id_number=id_number(date(1980, 3, 8), serial=22))
     db.session.commit()
 
