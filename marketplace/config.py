@@ -83,6 +83,9 @@ def load_settings(instance_path: str) -> dict:
         # a staff member idle at the kiosk this long is signed out.
         "KIOSK_IDLE_RETURN_SECONDS": int(os.environ.get("KIOSK_IDLE_RETURN_SECONDS", "300")),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "900")),
+        # Staff and administrators sign in on shared kiosks: their sessions end this many
+        # minutes after signing in, used or not (other accounts end at sign-out).
+        "STAFF_SESSION_MINUTES": int(os.environ.get("STAFF_SESSION_MINUTES", "480")),
         # "module:Class" with a send(channel, recipient, body) method, e.g. an SMS gateway.
         "OUTBOX_SENDER": os.environ.get(
             "OUTBOX_SENDER", "marketplace.notifications.outbox:LoggingSender"

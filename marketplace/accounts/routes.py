@@ -1,10 +1,10 @@
 """Account pages: sign up, sign in, sign out, change password."""
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required
 
-from marketplace.accounts import services
+from marketplace.accounts import services, sessions
 from marketplace.accounts.forms import LoginForm, PasswordForm, SignupForm
 from marketplace.edge import done, refusals_shown_in
 from marketplace.models import Role
@@ -14,6 +14,9 @@ bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 # Pages a person holding a one-time password may still open before changing it.
 OPEN_WITH_ONE_TIME_PASSWORD = {"accounts.password", "accounts.logout", "static"}
+
+
+bp.before_app_request(sessions.end_expired_staff_session)
 
 
 @bp.before_app_request
@@ -45,8 +48,7 @@ def signup():
             user = services.register(
                 form.mobile.data, form.password.data, Role(form.role.data), form.display_name.data
             )
-            session.clear()
-            login_user(user)
+            sessions.start(user)
             profile = "workers.profile" if user.role == Role.WORKER else "employers.profile"
             return done(_("Welcome! Please complete your profile."), url_for(profile))
     return render_template("accounts/signup.html", form=form), 200 if not form.errors else 400
@@ -64,11 +66,7 @@ def login():
         if attempt.user is None:
             error = attempt.refusal.translated()  # the failure count is kept all the same
         else:
-            lang = session.get("lang")
-            session.clear()
-            if lang:
-                session["lang"] = lang
-            login_user(attempt.user)
+            sessions.start(attempt.user)
             return redirect(_after_login_target(attempt.user))
     status = 400 if error or form.errors else 200
     return render_template("accounts/login.html", form=form, error=error), status
@@ -76,10 +74,19 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    """Sign out."""
-    logout_user()
+    """Sign out; every other session of the account ends as well."""
+    sessions.sign_out()
     flash(_("You have signed out."), "success")
     return redirect(url_for("gigs.browse"))
+
+
+@bp.route("/sessions/end", methods=["POST"])
+@login_required
+def end_sessions():
+    """Sign out everywhere: a lost phone or a kiosk left signed in stops working at once."""
+    sessions.sign_out()
+    flash(_("You have been signed out on every device."), "success")
+    return redirect(url_for("accounts.login"))
 
 
 @bp.route("/password", methods=["GET", "POST"])
@@ -91,5 +98,7 @@ def password():
     if form.validate_on_submit():
         with refusals_shown_in(form):
             services.change_password(current_user, form.old.data, form.new.data)
+            sessions.end_everywhere(current_user)
+            sessions.keep_this_session(current_user)
             return done(_("Your password has been changed."), url_for("dashboard.home"))
     return render_template("accounts/password.html", form=form, first=first)

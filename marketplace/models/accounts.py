@@ -38,6 +38,13 @@ class User(UserMixin, db.Model):
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # Part of every session's user id: raising it ends every session of the account at once
+    # (sign-out, a new password, "sign out everywhere", a lock by an administrator).
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    def get_id(self) -> str:  # Flask-Login keeps this in the session cookie
+        """The id and the session version, so a raised version turns old cookies away."""
+        return f"{self.id}.{self.session_version}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login
