@@ -101,4 +101,5 @@ def password():
             sessions.end_everywhere(current_user)
             sessions.keep_this_session(current_user)
             return done(_("Your password has been changed."), url_for("dashboard.home"))
-    return render_template("accounts/password.html", form=form, first=first)
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("accounts/password.html", form=form, first=first), status

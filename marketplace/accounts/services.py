@@ -8,12 +8,14 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select
 
+from marketplace.accounts import passwords
+from marketplace.accounts.passwords import WeakPassword
 from marketplace.errors import N_, DomainError, from_value_error
 from marketplace.models import AuditLog, Role, User, db, utcnow
 from marketplace.policy.identity import normalise_mobile
 from marketplace.security import hash_password, password_needs_rehash, verify_password
 
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = passwords.MIN_LENGTH
 
 
 class MobileTaken(DomainError):
@@ -35,22 +37,24 @@ class OneTimePasswordExpired(DomainError):
     )
 
 
-class WeakPassword(DomainError):
-    message = N_("The password must have at least %(n)s characters.")
+def _check_password(password: str, *personal: str) -> None:
+    passwords.check(password, *personal)
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword(n=MIN_PASSWORD_LENGTH)
+def register(
+    mobile: str, password: str, role: Role, display_name: str = "", one_time: bool = False
+) -> User:
+    """Create an account; the mobile number is its sign-in name.
 
-
-def register(mobile: str, password: str, role: Role, display_name: str = "") -> User:
-    """Create an account; the mobile number is its sign-in name."""
+    A ``one_time`` password is a random one a station prints, changed at the first sign-in:
+    the person's own choice is checked then.
+    """
     try:
         mobile = normalise_mobile(mobile)
     except ValueError as exc:
         raise from_value_error(exc) from exc
-    _check_password(password)
+    if not one_time:
+        _check_password(password, mobile, display_name)
     if db.session.scalar(select(User.id).where(User.mobile == mobile)) is not None:
         raise MobileTaken()
     user = User(
@@ -116,7 +120,7 @@ def change_password(user: User, old: str, new: str) -> None:
     """Replace the password after checking the current one; a one-time password ends here."""
     if not verify_password(user.password_hash, old):
         raise BadCredentials(N_("The current password is wrong."))
-    _check_password(new)
+    _check_password(new, user.mobile, user.display_name)
     if new == old:
         raise WeakPassword(N_("Choose a new password that differs from the current one."))
     user.password_hash = hash_password(new)

@@ -79,7 +79,7 @@ def sign_up(staff: User, station: Station, data: SignupInput, ip: str = "") -> I
         raise PledgeNotSigned()
     need = _need_to_convert(data.need_id)
     password = one_time_password()
-    user = register(data.mobile, password, Role.WORKER, name)
+    user = register(data.mobile, password, Role.WORKER, name, one_time=True)
     _make_one_time(user)
     save_profile(user, data.profile)
     db.session.add(

@@ -163,7 +163,7 @@ def test_one_time_password_must_be_changed_at_first_sign_in(kiosk, client, stati
         "/account/password",
         data={"old": issued.password, "new": issued.password, "confirm": issued.password},
     )
-    assert same.status_code == 200 and db.session.get(User, issued.user.id).must_change_password
+    assert same.status_code == 400 and db.session.get(User, issued.user.id).must_change_password
     done = kiosk.post(
         "/account/password", data={"old": issued.password, "new": PASSWORD, "confirm": PASSWORD}
     )
