@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from marketplace import commands, edge, i18n, inputs, web
+from marketplace import commands, edge, i18n, inputs, throttle, web
 from marketplace.accounts.routes import bp as accounts_bp
 from marketplace.agreements.routes import bp as agreements_bp
 from marketplace.agreements.routes_kiosk import bp as kiosk_signing_bp
@@ -66,6 +66,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     register_extensions(app)
+    throttle.init_app(app)
     inputs.init_app(app)
     register_blueprints(app)
     edge.init_app(app)

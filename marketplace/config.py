@@ -56,8 +56,15 @@ def load_settings(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_DURATION": 14 * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
-        "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
-        "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
+        # Throttling (marketplace/throttle.py), as "N per minute|hour|day"; counted in Redis
+        # when REDIS_URL is set (several workers share the counts), else in memory.
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # Sign-in attempts for one account from one address before it waits for the window;
+        # the right password clears the count. Others elsewhere are not slowed by it.
+        "SIGNIN_FAILURES": os.environ.get("SIGNIN_FAILURES", "5 per 15 minutes"),
+        "SIGNIN_PER_ADDRESS": os.environ.get("SIGNIN_PER_ADDRESS", "30 per minute;300 per hour"),
+        "SIGNUP_PER_ADDRESS": os.environ.get("SIGNUP_PER_ADDRESS", "20 per hour"),
+        "PASSWORD_CHANGE_PER_ACCOUNT": os.environ.get("PASSWORD_CHANGE_PER_ACCOUNT", "10 per hour"),
         "GIGS_PER_PAGE": 20,
         # Until staff verify an employer its gigs wait as drafts and it sees no worker's name.
         # A city may let households act at once ("1"). Off by default: a household takes a

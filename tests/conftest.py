@@ -51,6 +51,11 @@ def make_test_app(url: str, instance: Path, **extra):
         "ID_ENCRYPTION_KEYS": "pW4bS8u4rPj3Xj8k8qk1o9m0Qy3l2ZkR1bX9f2sC5bE=",
         "ID_INDEX_KEY": "test-index-key",
         "SECRET_KEY": "test-secret",
+        # Tests sign in hundreds of times a minute from one address; tests/app/test_throttle.py
+        # builds apps with the real limits.
+        "SIGNIN_PER_ADDRESS": "100000 per minute",
+        "SIGNUP_PER_ADDRESS": "100000 per minute",
+        "PASSWORD_CHANGE_PER_ACCOUNT": "100000 per minute",
     }
     config.update(extra)
     return create_app(config)

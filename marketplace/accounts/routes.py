@@ -9,6 +9,7 @@ from marketplace.accounts.forms import LoginForm, PasswordForm, SignupForm
 from marketplace.edge import done, refusals_shown_in
 from marketplace.models import Role
 from marketplace.security import is_safe_next
+from marketplace.throttle import account_key, client_address, limiter, setting
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
@@ -40,6 +41,7 @@ def _after_login_target(user) -> str:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(setting("SIGNUP_PER_ADDRESS"), methods=["POST"])
 def signup():
     """Create a worker or employer account."""
     form = SignupForm()
@@ -55,6 +57,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(setting("SIGNIN_PER_ADDRESS"), methods=["POST"])
 def login():
     """Sign in with mobile number and password."""
     if current_user.is_authenticated:
@@ -62,9 +65,12 @@ def login():
     form = LoginForm()
     error = None
     if form.validate_on_submit():
-        attempt = services.authenticate(form.mobile.data, form.password.data)
+        attempt = services.authenticate(form.mobile.data, form.password.data, client_address())
         if attempt.user is None:
-            error = attempt.refusal.translated()  # the failure count is kept all the same
+            error = attempt.refusal.translated()
+            if attempt.retry_after:
+                page = render_template("accounts/login.html", form=form, error=error)
+                return page, 429, {"Retry-After": str(attempt.retry_after)}
         else:
             sessions.start(attempt.user)
             return redirect(_after_login_target(attempt.user))
@@ -91,6 +97,7 @@ def end_sessions():
 
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
+@limiter.limit(setting("PASSWORD_CHANGE_PER_ACCOUNT"), key_func=account_key, methods=["POST"])
 def password():
     """Change the password."""
     form = PasswordForm()

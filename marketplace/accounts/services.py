@@ -1,13 +1,15 @@
-"""Account rules: registration, password checks and the sign-in lock after failures."""
+"""Account rules: registration, password checks and sign-in slowed down after failures."""
 
 from __future__ import annotations
 
+import math
+import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from functools import cache
 
-from flask import current_app
 from sqlalchemy import select
 
+from marketplace import throttle
 from marketplace.accounts import passwords
 from marketplace.accounts.passwords import WeakPassword
 from marketplace.errors import N_, DomainError, from_value_error
@@ -26,7 +28,7 @@ class BadCredentials(DomainError):
     message = N_("Wrong mobile number or password.")
 
 
-class AccountLocked(DomainError):
+class TooManyAttempts(DomainError):
     message = N_("Too many failed attempts. Try again in %(minutes)s minutes.")
 
 
@@ -70,50 +72,49 @@ def register(
 
 @dataclass
 class SignIn:
-    """The outcome of a sign-in: the account, or the refusal to show."""
+    """The outcome of a sign-in: the account, or the refusal to show (and seconds to wait)."""
 
     user: User | None = None
     refusal: DomainError | None = None
+    retry_after: int = 0
 
 
-def authenticate(mobile: str, password: str) -> SignIn:
-    """Check a sign-in; count failures and lock after too many.
+@cache
+def _stand_in_hash() -> str:
+    """A hash to check unknown numbers against, so they take as long as known ones."""
+    return hash_password(secrets.token_urlsafe(16))
 
-    A refusal is returned, not raised, so that the counted failure is kept.
+
+def authenticate(mobile: str, password: str, address: str = "") -> SignIn:
+    """Check a sign-in, slowed down per account and address (see marketplace.throttle).
+
+    Every attempt is counted before the password is checked, in one atomic step; the right
+    password clears the count. Unknown and known numbers get the same answer after the same
+    work. Nothing is written when the password is wrong, so the owner is never locked out.
     """
     try:
-        mobile = normalise_mobile(mobile)
+        account = normalise_mobile(mobile)
     except ValueError:
-        return SignIn(refusal=BadCredentials())
-    user = db.session.scalar(select(User).where(User.mobile == mobile))
+        account = mobile.strip()[:32]
+    wait = throttle.try_sign_in(account, address)
+    if wait:
+        return SignIn(refusal=TooManyAttempts(minutes=math.ceil(wait / 60)), retry_after=wait)
+    user = db.session.scalar(select(User).where(User.mobile == account))
     if user is None or not user.active:
+        verify_password(_stand_in_hash(), password)
         return SignIn(refusal=BadCredentials())
-    now = utcnow()
-    if user.locked_until and user.locked_until > now:
-        minutes = int((user.locked_until - now).total_seconds() // 60) + 1
-        return SignIn(refusal=AccountLocked(minutes=minutes))
     if not verify_password(user.password_hash, password):
-        _record_failure(user, now)
         return SignIn(refusal=BadCredentials())
+    throttle.signed_in(account, address)
+    now = utcnow()
     if user.must_change_password and user.one_time_password_until is not None:
         if user.one_time_password_until < now:
             return SignIn(refusal=OneTimePasswordExpired())
-    user.failed_logins = 0
-    user.locked_until = None
     user.last_login_at = now
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     db.session.flush()
     return SignIn(user)
-
-
-def _record_failure(user: User, now) -> None:
-    cfg = current_app.config
-    user.failed_logins += 1
-    if user.failed_logins >= cfg["LOGIN_MAX_FAILURES"]:
-        user.locked_until = now + timedelta(minutes=cfg["LOGIN_LOCK_MINUTES"])
-        user.failed_logins = 0
-    db.session.flush()
 
 
 def change_password(user: User, old: str, new: str) -> None:

@@ -117,8 +117,6 @@ def reissue_password(staff: User, station: Station, worker_id: int, ip: str = ""
     password = one_time_password()
     user.password_hash = hash_password(password)
     _make_one_time(user)
-    user.failed_logins = 0
-    user.locked_until = None
     sessions.end_everywhere(user)  # whoever holds the lost phone is signed out
     audit(staff, "kiosk_new_password", f"user:{user.id}", f"station:{station.code}", ip)
     db.session.flush()

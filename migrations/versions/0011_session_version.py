@@ -1,4 +1,4 @@
-"""session version: sessions that end
+"""session version: sessions that end; sign-in failures leave the user table
 
 Revision ID: 0011
 Revises: 0010
@@ -21,8 +21,15 @@ def upgrade():
         batch_op.add_column(
             sa.Column('session_version', sa.Integer(), server_default='0', nullable=False)
         )
+        # Failed sign-ins are counted per account and address by the throttle, not here.
+        batch_op.drop_column('failed_logins')
+        batch_op.drop_column('locked_until')
 
 
 def downgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('locked_until', sa.DateTime(), nullable=True))
+        batch_op.add_column(
+            sa.Column('failed_logins', sa.Integer(), server_default='0', nullable=False)
+        )
         batch_op.drop_column('session_version')
