@@ -15,7 +15,7 @@ from marketplace.employers.trust import publish_waiting_gigs
 from marketplace.errors import N_, DomainError, NotFound
 from marketplace.models import EmployerProfile, Gig, Station, User, Verification, db, utcnow
 from marketplace.notifications.services import notify
-from marketplace.policy.identity import is_valid_credit_code
+from marketplace.policy.credit_code import is_valid_credit_code
 
 QUEUE_LIMIT = 200
 RECENT_GIGS_DAYS = 90  # "recent gigs" on the detail page: posted in the last three months
