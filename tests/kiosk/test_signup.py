@@ -146,6 +146,22 @@ def test_bad_signup_changes_nothing_and_says_why(kiosk):
     assert db.session.scalar(select(db.func.count()).select_from(User)) == before
 
 
+def test_signup_with_a_made_up_division_says_so_in_chinese_and_creates_nothing(kiosk):
+    """GB 11643 / GB/T 2260: 990101 is no division; the page says so and no account is made."""
+
+    def counts():
+        return [
+            db.session.scalar(select(db.func.count()).select_from(m)) for m in (User, WorkerProfile)
+        ]
+
+    before = counts()
+    made_up = id_number(birth=date(1978, 3, 5), region="990101")
+    response = kiosk.post("/kiosk/signup", data=_form(id_number=made_up))
+    assert response.status_code == 400
+    assert "身份证号码前六位不是中国的行政区划代码" in response.text
+    assert counts() == before
+
+
 def test_one_time_password_must_be_changed_at_first_sign_in(kiosk, client, station, staff):
     issued = signup.sign_up(staff, station, _input())
     db.session.commit()
