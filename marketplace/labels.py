@@ -65,6 +65,7 @@ _WORDS: list[tuple[enum.Enum, object]] = [
     (AgreementKind.SEASONAL, _l("Agreement for seasonal work (季节性用工协议)")),
     (AgreementKind.PART_TIME, _l("Agreement for part-time work (非全日制用工协议)")),
     (AgreementKind.SERVICE, _l("Service agreement (劳务协议)")),
+    (AgreementKind.PT_CONTRACT, _l("Part-time labour contract (非全日制劳动合同)")),
 ]
 LABELS: dict[tuple[type, str], object] = {(type(m), m.value): text for m, text in _WORDS}
 

@@ -167,7 +167,7 @@ def accept(user: User, application_id: int) -> Application:
     db.session.refresh(app)
     db.session.refresh(app.shift)
     notify(app.worker_id, "application_accepted", app.shift.gig.title, _gig_link(app.shift.gig))
-    create_draft(app)  # POLICY §3: the agreement draft, unless a labour contract is due
+    create_draft(app)  # POLICY §3/§4: the agreement draft, unless signed off the platform
     return app
 
 
