@@ -93,6 +93,14 @@ def load_settings(instance_path: str) -> dict:
         # Staff and administrators sign in on shared kiosks: their sessions end this many
         # minutes after signing in, used or not (other accounts end at sign-out).
         "STAFF_SESSION_MINUTES": int(os.environ.get("STAFF_SESSION_MINUTES", "480")),
+        # The fair no-show rule (marketplace/work/reliability.py): a worker may appeal a no-show
+        # within NO_SHOW_APPEAL_DAYS; NO_SHOW_PAUSE_AFTER no-shows that stand within
+        # NO_SHOW_WINDOW_DAYS pause applying for NO_SHOW_PAUSE_DAYS. A city's own choice:
+        # no regulation sets these figures.
+        "NO_SHOW_APPEAL_DAYS": int(os.environ.get("NO_SHOW_APPEAL_DAYS", "7")),
+        "NO_SHOW_PAUSE_AFTER": int(os.environ.get("NO_SHOW_PAUSE_AFTER", "3")),
+        "NO_SHOW_WINDOW_DAYS": int(os.environ.get("NO_SHOW_WINDOW_DAYS", "90")),
+        "NO_SHOW_PAUSE_DAYS": int(os.environ.get("NO_SHOW_PAUSE_DAYS", "14")),
         # "module:Class" with a send(channel, recipient, body) method, e.g. an SMS gateway.
         "OUTBOX_SENDER": os.environ.get(
             "OUTBOX_SENDER", "marketplace.notifications.outbox:LoggingSender"

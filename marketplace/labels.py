@@ -8,6 +8,8 @@ from flask_babel import lazy_gettext as _l
 
 from marketplace.i18n import is_english
 from marketplace.models import (
+    AppealReason,
+    AppealStatus,
     AppStatus,
     EmployerKind,
     GigStatus,
@@ -44,6 +46,15 @@ _WORDS: list[tuple[enum.Enum, object]] = [
     (AppStatus.REJECTED, _l("Not accepted")),
     (AppStatus.WITHDRAWN, _l("Withdrawn")),
     (AppStatus.NO_SHOW, _l("Did not come")),
+    (AppealReason.ILLNESS, _l("Ill or injured")),
+    (AppealReason.WEATHER, _l("Weather (e.g. a typhoon)")),
+    (AppealReason.EMERGENCY, _l("Family emergency")),
+    (AppealReason.EMPLOYER, _l("The employer changed or cancelled the work")),
+    (AppealReason.CAME, _l("Came but was not checked in")),
+    (AppealReason.OTHER, _l("Other reason")),
+    (AppealStatus.PENDING, _l("Waiting for station staff")),
+    (AppealStatus.UPHELD, _l("The no-show stands")),
+    (AppealStatus.OVERTURNED, _l("Reason accepted: the no-show does not count")),
     (EmployerKind.COMPANY, _l("Company or organisation")),
     (EmployerKind.PLATFORM, _l("Online platform")),
     (EmployerKind.INDIVIDUAL, _l("Individual")),

@@ -34,6 +34,7 @@ from marketplace.models import (
     EmployerProfile,
     Gig,
     JobNeed,
+    NoShowAppeal,
     Referral,
     Registration,
     Role,
@@ -79,6 +80,7 @@ ROLES = ("anonymous", "worker", "employer", "staff", "admin")
 # Which rows a URL's ``<int:name>`` names.
 ID_OF = {
     "agreement_id": Agreement,
+    "appeal_id": NoShowAppeal,
     "app_id": Application,
     "case_id": WageCase,
     "complaint_id": Complaint,
