@@ -24,8 +24,8 @@ SANE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 FORMATS = ("plain", "json")
 PLAIN = "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
 # Loggers that talk too much at INFO: SQLAlchemy would echo every statement, fontTools every
-# glyph table of the agreement PDFs.
-QUIET = ("sqlalchemy", "fontTools")
+# glyph table of the agreement PDFs, APScheduler each run the scheduler logs itself.
+QUIET = ("sqlalchemy", "fontTools", "apscheduler")
 
 
 def request_id() -> str:
