@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask seed``, ``flask users``."""
+"""Command-line tools: ``flask seed``, ``flask users``, ``flask outbox``, ``flask backup`` …"""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from flask.cli import AppGroup
 
 from marketplace.kiosk.commands import assign_station_command
 from marketplace.models import Role, db
+from marketplace.notifications.commands import outbox_cli
+from marketplace.ops.commands import backup_command, restore_command
 from marketplace.scheduler import scheduler_cli
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -109,3 +111,6 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(matching_cli)
     app.cli.add_command(scheduler_cli)
+    app.cli.add_command(outbox_cli)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

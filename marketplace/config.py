@@ -8,6 +8,10 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
+from marketplace.ops.files import private_dir, write_private_text
+
+MEGABYTE = 1024 * 1024
+
 
 def normalise_database_url(url: str) -> str:
     """Accept plain ``postgresql://`` URLs and pick the psycopg 3 driver for them."""
@@ -18,12 +22,12 @@ def normalise_database_url(url: str) -> str:
 
 
 def _instance_secret(instance_path: Path, name: str, make) -> str:
-    """Read a secret kept in the instance folder, creating it on first use."""
+    """Read a secret kept in the instance folder, creating it (0600, in a 0700 folder) on first
+    use."""
     path = instance_path / name
     if not path.exists():
-        instance_path.mkdir(parents=True, exist_ok=True)
-        path.write_text(make())
-        path.chmod(0o600)
+        private_dir(instance_path)
+        write_private_text(path, make())
     return path.read_text().strip()
 
 
@@ -105,4 +109,24 @@ def load_settings(instance_path: str) -> dict:
         "OUTBOX_SENDER": os.environ.get(
             "OUTBOX_SENDER", "marketplace.notifications.outbox:LoggingSender"
         ),
+        # A sender's claim on a message lapses after this long (it died): another sends it then.
+        "OUTBOX_LEASE_SECONDS": int(os.environ.get("OUTBOX_LEASE_SECONDS", "300")),
+        **operations_settings(),
+    }
+
+
+def operations_settings() -> dict:
+    """Logging, HTTPS and upload settings (README, "Operations")."""
+    return {
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO").upper(),
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", "plain").lower(),
+        # Strict-Transport-Security max-age; 0 sends no header (set it once HTTPS works).
+        "HSTS_SECONDS": int(os.environ.get("HSTS_SECONDS", "0")),
+        # Proxies in front of the app whose X-Forwarded-For/-Proto are believed; 0 = none.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
+        # Largest request body accepted; a bigger one is answered 413.
+        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(2 * MEGABYTE))),
+        # Refuse to start when the keys cannot read the stored identity numbers ("0": skip,
+        # only to run `flask backup` or `flask restore` while the keys are being put back).
+        "ID_KEY_CHECK": os.environ.get("ID_KEY_CHECK", "1") != "0",
     }

@@ -7,10 +7,12 @@ In CI (``CI=true``) a missing ``TEST_DATABASE_URL`` fails the PostgreSQL run ins
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from marketplace.app import create_app
 from marketplace.config import normalise_database_url
@@ -96,6 +98,25 @@ def engine_app(request, tmp_path_factory):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture(params=ENGINES)
+def empty_database(request, tmp_path):
+    """A brand-new empty database on each engine."""
+    url = database_url(request.param, tmp_path)
+    if request.param == "sqlite":
+        yield url
+        return
+    name = f"migr_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture
