@@ -12,22 +12,28 @@ from cryptography.fernet import Fernet
 from sqlalchemy import func, select
 
 from marketplace.models import User, db
+from tests.conftest import ENGINES
 from tests.factories import make_worker
+
+# flask backup copies SQLite databases; on PostgreSQL it shows pg_dump. Each test runs on the
+# engine it is about (the session's app for that engine), not skipped on the other.
+ON_SQLITE = pytest.mark.parametrize("engine_app", ["sqlite"], indirect=True)
+ON_POSTGRESQL = pytest.mark.parametrize(
+    "engine_app", [e for e in ENGINES if e == "postgresql"], indirect=True
+)
 
 
 @pytest.fixture
 def sqlite_app(app):
-    """The app when the test database is SQLite."""
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("flask backup copies SQLite databases; PostgreSQL is shown pg_dump")
+    """The app on the SQLite test database."""
+    assert db.engine.dialect.name == "sqlite"
     return app
 
 
 @pytest.fixture
 def postgres_app(app):
-    """The app when the test database is PostgreSQL."""
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
+    """The app on the PostgreSQL test database."""
+    assert db.engine.dialect.name == "postgresql"
     return app
 
 
@@ -44,6 +50,7 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@ON_SQLITE
 def test_backup_then_restore_brings_the_data_back(sqlite_app, tmp_path):
     """A backup taken while running holds the data; restore goes back to it, keeping a copy
     of what it replaced."""
@@ -71,6 +78,7 @@ def test_backup_then_restore_brings_the_data_back(sqlite_app, tmp_path):
         assert before.execute("SELECT count(*) FROM user").fetchone()[0] == 2
 
 
+@ON_SQLITE
 def test_restore_asks_first_and_keeps_the_data_when_told_no(sqlite_app, tmp_path):
     """Without --yes the operator is asked; "n" changes nothing."""
     target = tmp_path / "b.db"
@@ -83,6 +91,7 @@ def test_restore_asks_first_and_keeps_the_data_when_told_no(sqlite_app, tmp_path
     assert _users() == 1
 
 
+@ON_SQLITE
 def test_backup_with_keys_writes_the_keys_in_use_readable_by_the_owner_only(sqlite_app, tmp_path):
     """--with-keys: the keys that read this backup's 身份证 are beside it, mode 600."""
     result = _cli(sqlite_app, "backup", str(tmp_path), "--with-keys")
@@ -101,6 +110,7 @@ def test_backup_with_keys_writes_the_keys_in_use_readable_by_the_owner_only(sqli
     assert again.exit_code != 0 and "exists already" in again.output
 
 
+@ON_SQLITE
 def test_restore_refuses_a_backup_the_keys_cannot_read(sqlite_app, tmp_path, monkeypatch):
     """A backup whose 身份证 were written with other keys is refused, naming the key to restore."""
     make_worker()
@@ -114,6 +124,7 @@ def test_restore_refuses_a_backup_the_keys_cannot_read(sqlite_app, tmp_path, mon
     assert "ID_ENCRYPTION_KEYS" in result.output
 
 
+@ON_SQLITE
 def test_restore_refuses_a_file_that_is_not_a_backup(sqlite_app, tmp_path):
     """Restoring the wrong file is refused before anything is touched."""
     make_worker()
@@ -125,6 +136,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(sqlite_app, tmp_path):
     assert _users() == 1
 
 
+@ON_POSTGRESQL
 def test_on_postgresql_backup_and_restore_show_pg_dump_and_fail(postgres_app, monkeypatch):
     """PostgreSQL: the commands print pg_dump / pg_restore to use and exit non-zero."""
     url = postgres_app.config["SQLALCHEMY_DATABASE_URI"]
