@@ -10,7 +10,7 @@ from functools import cache
 from sqlalchemy import select
 
 from marketplace import throttle
-from marketplace.accounts import passwords
+from marketplace.accounts import passwords, sessions
 from marketplace.accounts.passwords import WeakPassword
 from marketplace.errors import N_, DomainError, from_value_error
 from marketplace.models import AuditLog, Role, User, db, utcnow
@@ -147,4 +147,25 @@ def audit(actor: User | None, action: str, subject: str, detail: str = "", ip: s
             ip=ip,
         )
     )
+    db.session.flush()
+
+
+def find_by_mobile(mobile: str) -> User:
+    """The account with this mobile number; a refusal when there is none."""
+    try:
+        number = normalise_mobile(mobile)
+    except ValueError as exc:
+        raise from_value_error(exc) from exc
+    user = db.session.scalar(select(User).where(User.mobile == number))
+    if user is None:
+        raise DomainError(N_("No account has this mobile number."))
+    return user
+
+
+def set_locked(actor: User | None, user: User, locked: bool, reason: str = "") -> None:
+    """An administrator locks an account (every session ends at once) or unlocks it; logged."""
+    user.active = not locked
+    if locked:
+        sessions.end_everywhere(user)
+    audit(actor, "account_lock" if locked else "account_unlock", f"user:{user.id}", reason)
     db.session.flush()

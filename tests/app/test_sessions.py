@@ -134,3 +134,23 @@ def test_a_station_signs_a_worker_out_everywhere(app, client, login):
     assert _is_turned_away(_replay(app, cookie))
     logged = db.session.scalars(select(AuditLog).where(AuditLog.action == "kiosk_end_sessions"))
     assert [(a.actor_id, a.subject) for a in logged] == [(staff.id, f"user:{worker.id}")]
+
+
+def test_an_administrator_lock_ends_every_session_and_sign_in(app, client, login):
+    """`flask users lock` (the same service the back office will call): sessions and sign-in end."""
+    worker = make_worker()
+    cookie = _signed_in_cookie(app.test_client(), login, worker)
+    runner = app.test_cli_runner()
+
+    locked = runner.invoke(args=["users", "lock", worker.mobile, "--reason", "冒用他人身份"])
+
+    assert locked.exit_code == 0, locked.output
+    assert _is_turned_away(_replay(app, cookie))
+    refused = client.post("/account/login", data={"mobile": worker.mobile, "password": PASSWORD})
+    assert refused.status_code == 400
+    logged = db.session.scalars(select(AuditLog).where(AuditLog.action == "account_lock"))
+    assert [(a.subject, a.detail) for a in logged] == [(f"user:{worker.id}", "冒用他人身份")]
+    assert runner.invoke(args=["users", "unlock", worker.mobile]).exit_code == 0
+    g.pop("_login_user", None)
+    login(client, worker)
+    assert runner.invoke(args=["users", "lock", "13000000000"]).exit_code != 0
