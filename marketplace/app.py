@@ -22,6 +22,7 @@ from marketplace.kiosk.routes_dashboard import bp as kiosk_dashboard_bp
 from marketplace.kiosk.routes_signup import bp as kiosk_signup_bp
 from marketplace.matchmaking import index as matchmaking_index
 from marketplace.matchmaking.routes import bp as matchmaking_bp
+from marketplace.matchmaking.routes_pool import bp as pool_bp
 from marketplace.models import db
 from marketplace.notifications.routes import bp as notifications_bp
 from marketplace.ops import headers, logs
@@ -55,6 +56,7 @@ BLUEPRINTS = (
     kiosk_entitlements_bp,
     notifications_bp,
     matchmaking_bp,
+    pool_bp,
     dashboard_bp,
     kiosk_bp,
     kiosk_signup_bp,

@@ -14,7 +14,7 @@ from marketplace.gigs.forms import GigForm, SearchForm
 from marketplace.i18n import localized_name
 from marketplace.inputs import query_int
 from marketplace.labels import choices
-from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm
+from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm, utcnow
 from marketplace.policy.labour_relation import Answers, agreement_kind, assess
 from marketplace.security import role_required
 from marketplace.work.services import application_of, applications_for_gig
@@ -179,7 +179,9 @@ def new():
 def manage(gig_id: int):
     """The employer's view of a gig: check-in codes and applicants per shift."""
     gig = services.owned_gig(current_user, gig_id)
-    return render_template("gigs/manage.html", gig=gig, applications=applications_for_gig(gig))
+    return render_template(
+        "gigs/manage.html", gig=gig, applications=applications_for_gig(gig), now=utcnow()
+    )
 
 
 @bp.route("/gigs/<int:gig_id>/close", methods=["POST"])
