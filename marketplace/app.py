@@ -34,6 +34,7 @@ from marketplace.rights.routes_cases import bp as wage_cases_bp
 from marketplace.rights.routes_complaints import bp as complaints_bp
 from marketplace.rights.routes_kiosk import bp as kiosk_entitlements_bp
 from marketplace.work.routes import bp as work_bp
+from marketplace.work.routes_calendar import bp as calendar_bp
 from marketplace.work.routes_noshow import bp as no_shows_bp
 from marketplace.workers.routes import bp as workers_bp
 
@@ -46,6 +47,7 @@ BLUEPRINTS = (
     verification_bp,
     gigs_bp,
     work_bp,
+    calendar_bp,
     no_shows_bp,
     agreements_bp,
     kiosk_signing_bp,
