@@ -46,22 +46,38 @@ def _check_password(password: str) -> None:
 
 def register(mobile: str, password: str, role: Role, display_name: str = "") -> User:
     """Create an account; the mobile number is its sign-in name."""
+    mobile = check_new_account(mobile, password)
+    return create_account(mobile, hash_password(password), role, display_name)
+
+
+def check_new_account(mobile: str, password: str) -> str:
+    """Refuse what would stop an account from being created; return the normalised mobile."""
     try:
         mobile = normalise_mobile(mobile)
     except ValueError as exc:
         raise from_value_error(exc) from exc
     _check_password(password)
-    if db.session.scalar(select(User.id).where(User.mobile == mobile)) is not None:
-        raise MobileTaken()
+    _refuse_taken(mobile)
+    return mobile
+
+
+def create_account(mobile: str, password_hash: str, role: Role, display_name: str = "") -> User:
+    """Create an account whose mobile and password were checked (and the password hashed)."""
+    _refuse_taken(mobile)
     user = User(
         mobile=mobile,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         role=role,
         display_name=display_name.strip(),
     )
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def _refuse_taken(mobile: str) -> None:
+    if db.session.scalar(select(User.id).where(User.mobile == mobile)) is not None:
+        raise MobileTaken()
 
 
 @dataclass
@@ -122,6 +138,26 @@ def change_password(user: User, old: str, new: str) -> None:
     user.password_hash = hash_password(new)
     user.must_change_password = False
     user.one_time_password_until = None
+    db.session.flush()
+
+
+def reset_password(user: User, new: str) -> None:
+    """Set a forgotten password anew (the mobile was proven by a code); every session ends.
+
+    A one-time password from a station slip and a sign-in lock end too.
+    """
+    _check_password(new)
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+    user.one_time_password_until = None
+    user.failed_logins = 0
+    user.locked_until = None
+    end_all_sessions(user)
+
+
+def end_all_sessions(user: User) -> None:
+    """Sign the account out everywhere: sessions made before carry an older version."""
+    user.session_version = User.session_version + 1  # in SQL: two resets at once both count
     db.session.flush()
 
 

@@ -1,6 +1,6 @@
 """All models, importable from one place."""
 
-from marketplace.models.accounts import AuditLog, Role, User
+from marketplace.models.accounts import AuditLog, CodePurpose, MobileCode, Role, User
 from marketplace.models.agreements import (
     Agreement,
     AgreementSignature,
@@ -70,6 +70,7 @@ __all__ = [
     "BenefitFacts",
     "CaseEvent",
     "CaseSource",
+    "CodePurpose",
     "CaseStatus",
     "Complaint",
     "ComplaintCategory",
@@ -83,6 +84,7 @@ __all__ = [
     "GigStatus",
     "Hukou",
     "MinimumWage",
+    "MobileCode",
     "Notification",
     "PayUnit",
     "Payment",
