@@ -1,11 +1,14 @@
 """Account pages: sign up, sign in, sign out, change password."""
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
-from marketplace.accounts import services
+from marketplace.accounts import codes, services
 from marketplace.accounts.forms import LoginForm, PasswordForm, SignupForm
+from marketplace.accounts.routes_codes import SIGNUP_CODE
+from marketplace.accounts.signin import begin_session
 from marketplace.edge import done, refusals_shown_in
 from marketplace.models import Role
 from marketplace.security import is_safe_next
@@ -38,17 +41,19 @@ def _after_login_target(user) -> str:
 
 @bp.route("/signup", methods=["GET", "POST"])
 def signup():
-    """Create a worker or employer account."""
+    """Start a worker or employer account: a code goes by SMS to the mobile number."""
     form = SignupForm()
     if form.validate_on_submit():
         with refusals_shown_in(form):
-            user = services.register(
-                form.mobile.data, form.password.data, Role(form.role.data), form.display_name.data
+            pending = codes.start_signup(
+                form.mobile.data,
+                form.password.data,
+                Role(form.role.data),
+                form.display_name.data,
+                str(get_locale()),
             )
-            session.clear()
-            login_user(user)
-            profile = "workers.profile" if user.role == Role.WORKER else "employers.profile"
-            return done(_("Welcome! Please complete your profile."), url_for(profile))
+            session[SIGNUP_CODE] = pending.id
+            return done(_("The code is on its way."), url_for("codes.signup_verify"))
     return render_template("accounts/signup.html", form=form), 200 if not form.errors else 400
 
 
@@ -64,11 +69,7 @@ def login():
         if attempt.user is None:
             error = attempt.refusal.translated()  # the failure count is kept all the same
         else:
-            lang = session.get("lang")
-            session.clear()
-            if lang:
-                session["lang"] = lang
-            login_user(attempt.user)
+            begin_session(attempt.user)
             return redirect(_after_login_target(attempt.user))
     status = 400 if error or form.errors else 200
     return render_template("accounts/login.html", form=form, error=error), status

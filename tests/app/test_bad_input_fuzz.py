@@ -92,9 +92,14 @@ ID_OF = {
 }
 ARG_NAMES = re.compile(r"""(?:request\.args\.get|query_int)\(\s*["'](\w+)["']""")
 INPUT_NAMES = re.compile(r"""<(?:input|select|textarea)[^>]*\sname="([^"]+)\"""")
-# Columns a refused request is meant to change: a wrong password counts towards the lock-out;
-# staff looking at a person's record is logged even when what they then send is refused.
-MAY_CHANGE_ON_REFUSAL = {"user": {"failed_logins", "locked_until"}, "audit_log": None}
+# Columns a refused request is meant to change: a wrong password counts towards the lock-out,
+# a wrong SMS code uses up one of its tries; staff looking at a person's record is logged even
+# when what they then send is refused.
+MAY_CHANGE_ON_REFUSAL = {
+    "user": {"failed_logins", "locked_until"},
+    "mobile_code": {"tries"},
+    "audit_log": None,
+}
 # Buttons without fields: any press does what it says (they answer without a success message).
 BUTTONS = {"/inbox/read", "/kiosk/workers/<int:worker_id>/password"}
 
