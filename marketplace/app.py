@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from marketplace import commands, edge, i18n, inputs, web
+from marketplace import commands, edge, i18n, inputs, throttle, web
 from marketplace.accounts.routes import bp as accounts_bp
 from marketplace.accounts.routes_codes import bp as codes_bp
 from marketplace.agreements.routes import bp as agreements_bp
@@ -25,15 +25,20 @@ from marketplace.matchmaking import index as matchmaking_index
 from marketplace.matchmaking.routes import bp as matchmaking_bp
 from marketplace.models import db
 from marketplace.notifications.routes import bp as notifications_bp
+from marketplace.ops import headers, logs
+from marketplace.ops.keys import check_identity_keys
+from marketplace.ops.routes import bp as ops_bp
 from marketplace.rights.routes import bp as rights_bp
 from marketplace.rights.routes_cases import bp as wage_cases_bp
 from marketplace.rights.routes_complaints import bp as complaints_bp
 from marketplace.rights.routes_kiosk import bp as kiosk_entitlements_bp
 from marketplace.work.routes import bp as work_bp
+from marketplace.work.routes_noshow import bp as no_shows_bp
 from marketplace.workers.routes import bp as workers_bp
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BLUEPRINTS = (
+    ops_bp,
     accounts_bp,
     codes_bp,
     workers_bp,
@@ -41,6 +46,7 @@ BLUEPRINTS = (
     verification_bp,
     gigs_bp,
     work_bp,
+    no_shows_bp,
     agreements_bp,
     kiosk_signing_bp,
     rights_bp,
@@ -57,7 +63,8 @@ BLUEPRINTS = (
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """Build the app: settings, extensions, blueprints, the request edge and commands."""
+    """Build the app: settings, logging, extensions, blueprints, the request edge, headers and
+    commands; refuse to start when the keys cannot read the stored identity numbers."""
     app = edge.MarketplaceFlask(
         "marketplace",
         instance_path=os.environ.get("INSTANCE_PATH", os.path.join(ROOT, "instance")),
@@ -67,12 +74,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(load_settings(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
+    logs.init_app(app)
     register_extensions(app)
+    throttle.init_app(app)
     inputs.init_app(app)
     register_blueprints(app)
     edge.init_app(app)
     web.init_app(app)
+    headers.init_app(app)
     commands.init_app(app)
+    check_identity_keys(app)  # refuse to start rather than lose every 身份证 to a new key
     return app
 
 

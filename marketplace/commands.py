@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask seed``, ``flask users``."""
+"""Command-line tools: ``flask seed``, ``flask users``, ``flask outbox``, ``flask backup`` …"""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from flask.cli import AppGroup
 
 from marketplace.kiosk.commands import assign_station_command
 from marketplace.models import Role, db
+from marketplace.notifications.commands import outbox_cli
+from marketplace.ops.commands import backup_command, restore_command
 from marketplace.scheduler import scheduler_cli
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -84,6 +86,40 @@ def create_admin(mobile: str, name: str, password: str) -> None:
     _create(Role.ADMIN, mobile, password, name)
 
 
+@users_cli.command("lock")
+@click.argument("mobile")
+@click.option("--reason", default="", help="Kept in the audit log.")
+def lock_user(mobile: str, reason: str) -> None:
+    """Lock an account: it cannot sign in and every session of it ends at once."""
+    _set_locked(mobile, True, reason)
+
+
+@users_cli.command("unlock")
+@click.argument("mobile")
+@click.option("--reason", default="", help="Kept in the audit log.")
+def unlock_user(mobile: str, reason: str) -> None:
+    """Let a locked account sign in again."""
+    _set_locked(mobile, False, reason)
+
+
+def _set_locked(mobile: str, locked: bool, reason: str) -> None:
+    from marketplace.accounts import services
+    from marketplace.errors import DomainError
+
+    try:
+        user = services.find_by_mobile(mobile)
+        services.set_locked(None, user, locked, reason)
+    except DomainError as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(
+        f"{'locked' if locked else 'unlocked'} {user.mobile}; its sessions ended"
+        if locked
+        else f"unlocked {user.mobile}"
+    )
+
+
 @matching_cli.command("train")
 @click.option("--min-interactions", default=50, show_default=True)
 @click.option("--random-state", default=0, show_default=True)
@@ -109,3 +145,6 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(matching_cli)
     app.cli.add_command(scheduler_cli)
+    app.cli.add_command(outbox_cli)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

@@ -8,6 +8,10 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
+from marketplace.ops.files import private_dir, write_private_text
+
+MEGABYTE = 1024 * 1024
+
 
 def normalise_database_url(url: str) -> str:
     """Accept plain ``postgresql://`` URLs and pick the psycopg 3 driver for them."""
@@ -18,12 +22,12 @@ def normalise_database_url(url: str) -> str:
 
 
 def _instance_secret(instance_path: Path, name: str, make) -> str:
-    """Read a secret kept in the instance folder, creating it on first use."""
+    """Read a secret kept in the instance folder, creating it (0600, in a 0700 folder) on first
+    use."""
     path = instance_path / name
     if not path.exists():
-        instance_path.mkdir(parents=True, exist_ok=True)
-        path.write_text(make())
-        path.chmod(0o600)
+        private_dir(instance_path)
+        write_private_text(path, make())
     return path.read_text().strip()
 
 
@@ -56,8 +60,17 @@ def load_settings(instance_path: str) -> dict:
         "REMEMBER_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_DURATION": 14 * 24 * 3600,
         "WTF_CSRF_TIME_LIMIT": None,
-        "LOGIN_MAX_FAILURES": int(os.environ.get("LOGIN_MAX_FAILURES", "5")),
-        "LOGIN_LOCK_MINUTES": int(os.environ.get("LOGIN_LOCK_MINUTES", "15")),
+        # Throttling (marketplace/throttle.py), as "N per minute|hour|day"; counted in Redis
+        # when REDIS_URL is set (several workers share the counts), else in memory.
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # Sign-in attempts for one account from one address before it waits for the window;
+        # the right password clears the count. Others elsewhere are not slowed by it.
+        "SIGNIN_FAILURES": os.environ.get("SIGNIN_FAILURES", "5 per 15 minutes"),
+        "SIGNIN_PER_ADDRESS": os.environ.get("SIGNIN_PER_ADDRESS", "30 per minute;300 per hour"),
+        "SIGNUP_PER_ADDRESS": os.environ.get("SIGNUP_PER_ADDRESS", "20 per hour"),
+        "PASSWORD_CHANGE_PER_ACCOUNT": os.environ.get("PASSWORD_CHANGE_PER_ACCOUNT", "10 per hour"),
+        # SMS codes asked for or entered from one address (sign-up and forgotten password).
+        "CODES_PER_ADDRESS": os.environ.get("CODES_PER_ADDRESS", "30 per hour"),
         "GIGS_PER_PAGE": 20,
         # Codes sent by SMS to prove a mobile number (sign-up, forgotten password): minutes a
         # code stays valid, wrong entries before it is dead, and codes a number gets an hour.
@@ -88,8 +101,39 @@ def load_settings(instance_path: str) -> dict:
         # a staff member idle at the kiosk this long is signed out.
         "KIOSK_IDLE_RETURN_SECONDS": int(os.environ.get("KIOSK_IDLE_RETURN_SECONDS", "300")),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "900")),
+        # Staff and administrators sign in on shared kiosks: their sessions end this many
+        # minutes after signing in, used or not (other accounts end at sign-out).
+        "STAFF_SESSION_MINUTES": int(os.environ.get("STAFF_SESSION_MINUTES", "480")),
+        # The fair no-show rule (marketplace/work/reliability.py): a worker may appeal a no-show
+        # within NO_SHOW_APPEAL_DAYS; NO_SHOW_PAUSE_AFTER no-shows that stand within
+        # NO_SHOW_WINDOW_DAYS pause applying for NO_SHOW_PAUSE_DAYS. A city's own choice:
+        # no regulation sets these figures.
+        "NO_SHOW_APPEAL_DAYS": int(os.environ.get("NO_SHOW_APPEAL_DAYS", "7")),
+        "NO_SHOW_PAUSE_AFTER": int(os.environ.get("NO_SHOW_PAUSE_AFTER", "3")),
+        "NO_SHOW_WINDOW_DAYS": int(os.environ.get("NO_SHOW_WINDOW_DAYS", "90")),
+        "NO_SHOW_PAUSE_DAYS": int(os.environ.get("NO_SHOW_PAUSE_DAYS", "14")),
         # "module:Class" with a send(channel, recipient, body) method, e.g. an SMS gateway.
         "OUTBOX_SENDER": os.environ.get(
             "OUTBOX_SENDER", "marketplace.notifications.outbox:LoggingSender"
         ),
+        # A sender's claim on a message lapses after this long (it died): another sends it then.
+        "OUTBOX_LEASE_SECONDS": int(os.environ.get("OUTBOX_LEASE_SECONDS", "300")),
+        **operations_settings(),
+    }
+
+
+def operations_settings() -> dict:
+    """Logging, HTTPS and upload settings (README, "Operations")."""
+    return {
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO").upper(),
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", "plain").lower(),
+        # Strict-Transport-Security max-age; 0 sends no header (set it once HTTPS works).
+        "HSTS_SECONDS": int(os.environ.get("HSTS_SECONDS", "0")),
+        # Proxies in front of the app whose X-Forwarded-For/-Proto are believed; 0 = none.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
+        # Largest request body accepted; a bigger one is answered 413.
+        "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_CONTENT_LENGTH", str(2 * MEGABYTE))),
+        # Refuse to start when the keys cannot read the stored identity numbers ("0": skip,
+        # only to run `flask backup` or `flask restore` while the keys are being put back).
+        "ID_KEY_CHECK": os.environ.get("ID_KEY_CHECK", "1") != "0",
     }

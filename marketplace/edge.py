@@ -17,7 +17,7 @@ from flask import Flask, flash, g, jsonify, redirect, render_template, request, 
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DataError, IntegrityError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, TooManyRequests
 
 from marketplace.errors import ChangedMeanwhile, DomainError, Forbidden, NotFound
 from marketplace.inputs import BadInput
@@ -158,6 +158,15 @@ def _csrf_error(_error: CSRFError):
     return redirect(_back())
 
 
+def _too_many(_error: TooManyRequests):
+    """Throttled (marketplace/throttle.py): say so and when to come back (Retry-After)."""
+    db.session.rollback()
+    message = _("Too many attempts from here. Please wait a little and try again.")
+    if _wants_problem():
+        return _problem(429, _("Too many requests."), message)
+    return _page(429, message)
+
+
 def _http_error(error: HTTPException):
     """Any other HTTP error (400, 405, 500 …) as a page or a problem document."""
     db.session.rollback()
@@ -179,6 +188,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(OverflowError, _out_of_range)
     app.register_error_handler(404, _not_found)
     app.register_error_handler(403, _forbidden)
+    app.register_error_handler(TooManyRequests, _too_many)
     app.register_error_handler(HTTPException, _http_error)
 
     @app.teardown_request

@@ -8,6 +8,8 @@ from flask_babel import lazy_gettext as _l
 
 from marketplace.i18n import is_english
 from marketplace.models import (
+    AppealReason,
+    AppealStatus,
     AppStatus,
     EmployerKind,
     GigStatus,
@@ -44,6 +46,15 @@ _WORDS: list[tuple[enum.Enum, object]] = [
     (AppStatus.REJECTED, _l("Not accepted")),
     (AppStatus.WITHDRAWN, _l("Withdrawn")),
     (AppStatus.NO_SHOW, _l("Did not come")),
+    (AppealReason.ILLNESS, _l("Ill or injured")),
+    (AppealReason.WEATHER, _l("Weather (e.g. a typhoon)")),
+    (AppealReason.EMERGENCY, _l("Family emergency")),
+    (AppealReason.EMPLOYER, _l("The employer changed or cancelled the work")),
+    (AppealReason.CAME, _l("Came but was not checked in")),
+    (AppealReason.OTHER, _l("Other reason")),
+    (AppealStatus.PENDING, _l("Waiting for station staff")),
+    (AppealStatus.UPHELD, _l("The no-show stands")),
+    (AppealStatus.OVERTURNED, _l("Reason accepted: the no-show does not count")),
     (EmployerKind.COMPANY, _l("Company or organisation")),
     (EmployerKind.PLATFORM, _l("Online platform")),
     (EmployerKind.INDIVIDUAL, _l("Individual")),
@@ -65,6 +76,7 @@ _WORDS: list[tuple[enum.Enum, object]] = [
     (AgreementKind.SEASONAL, _l("Agreement for seasonal work (季节性用工协议)")),
     (AgreementKind.PART_TIME, _l("Agreement for part-time work (非全日制用工协议)")),
     (AgreementKind.SERVICE, _l("Service agreement (劳务协议)")),
+    (AgreementKind.PT_CONTRACT, _l("Part-time labour contract (非全日制劳动合同)")),
 ]
 LABELS: dict[tuple[type, str], object] = {(type(m), m.value): text for m, text in _WORDS}
 

@@ -6,9 +6,10 @@ from flask import Flask
 from flask_login import current_user
 from jinja2 import pass_context
 
+from marketplace.accounts import sessions
 from marketplace.extensions import login_manager
 from marketplace.labels import cite, label
-from marketplace.models import Role, User, db
+from marketplace.models import Role
 from marketplace.notifications.services import unread_count
 
 CSP = (
@@ -49,6 +50,4 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.session_protection = "strong"
 
-    @login_manager.user_loader
-    def load_user(user_id: str):
-        return db.session.get(User, int(user_id))
+    login_manager.user_loader(sessions.load)

@@ -7,10 +7,12 @@ In CI (``CI=true``) a missing ``TEST_DATABASE_URL`` fails the PostgreSQL run ins
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from marketplace.app import create_app
 from marketplace.config import normalise_database_url
@@ -51,6 +53,12 @@ def make_test_app(url: str, instance: Path, **extra):
         "ID_ENCRYPTION_KEYS": "pW4bS8u4rPj3Xj8k8qk1o9m0Qy3l2ZkR1bX9f2sC5bE=",
         "ID_INDEX_KEY": "test-index-key",
         "SECRET_KEY": "test-secret",
+        # Tests sign in hundreds of times a minute from one address; tests/app/test_throttle.py
+        # builds apps with the real limits.
+        "SIGNIN_PER_ADDRESS": "100000 per minute",
+        "SIGNUP_PER_ADDRESS": "100000 per minute",
+        "PASSWORD_CHANGE_PER_ACCOUNT": "100000 per minute",
+        "CODES_PER_ADDRESS": "100000 per minute",
     }
     config.update(extra)
     return create_app(config)
@@ -91,6 +99,25 @@ def engine_app(request, tmp_path_factory):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture(params=ENGINES)
+def empty_database(request, tmp_path):
+    """A brand-new empty database on each engine."""
+    url = database_url(request.param, tmp_path)
+    if request.param == "sqlite":
+        yield url
+        return
+    name = f"migr_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

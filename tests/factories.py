@@ -51,10 +51,10 @@ def id_number(
     return body + "10X98765432"[total % 11]
 
 
-def credit_code(seq: int | None = None) -> str:
-    """A valid GB 32100 unified social credit code."""
+def credit_code(seq: int | None = None, prefix: str = "91", division: str = "330200") -> str:
+    """A GB 32100 unified social credit code with a correct check character (valid by default)."""
     seq = next(_counter) if seq is None else seq
-    body = f"91330200MA2A{seq:05d}"
+    body = f"{prefix}{division}MA2A{seq:05d}"
     total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(body, _CREDIT_WEIGHTS, strict=True))
     return body + _CREDIT_CHARS[(31 - total % 31) % 31]
 

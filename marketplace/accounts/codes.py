@@ -146,7 +146,7 @@ def finish_signup(row_id: int, code: str) -> CodeCheck:
     return CodeCheck(user=user)
 
 
-def finish_reset(row_id: int, code: str, new_password: str) -> CodeCheck:
+def finish_reset(row_id: int, code: str, new_password: str, address: str = "") -> CodeCheck:
     """Set a new password once the code sent to the account's mobile is entered right.
 
     A password the rules refuse is raised after a right code: nothing is kept, so the same
@@ -159,7 +159,7 @@ def finish_reset(row_id: int, code: str, new_password: str) -> CodeCheck:
     user = db.session.get(User, row.user_id) if row.user_id is not None else None
     if user is None or not user.active:  # no code was sent: no entry can be right
         return CodeCheck(refusal=CodeDead())
-    services.reset_password(user, new_password)
+    services.reset_password(user, new_password, address)
     return CodeCheck(user=user)
 
 

@@ -4,13 +4,13 @@ from flask import Blueprint, flash, redirect, render_template, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from marketplace.accounts import codes
+from marketplace.accounts import codes, sessions
 from marketplace.accounts.forms_codes import CodeForm, ForgotForm, ResetForm
-from marketplace.accounts.signin import begin_session
 from marketplace.edge import back_to, done, refusals_shown_in
 from marketplace.errors import N_
 from marketplace.models import CodePurpose, Role
 from marketplace.policy.identity import mask_mobile
+from marketplace.throttle import client_address, limiter, setting
 
 bp = Blueprint("codes", __name__, url_prefix="/account")
 
@@ -18,6 +18,8 @@ bp = Blueprint("codes", __name__, url_prefix="/account")
 SIGNUP_CODE = "signup_code"
 RESET_CODE = "reset_code"
 RESET_SENT = N_("If this number has an account, we have sent it a code by SMS.")
+# Every code sent or entered from one address counts against one limit, whichever the page.
+per_address = limiter.shared_limit(setting("CODES_PER_ADDRESS"), scope="codes", methods=["POST"])
 
 
 def _status(form) -> int:
@@ -25,6 +27,7 @@ def _status(form) -> int:
 
 
 @bp.route("/signup/verify", methods=["GET", "POST"])
+@per_address
 def signup_verify():
     """Enter the code sent by SMS: only now is the account created and signed in."""
     row = codes.waiting(session.get(SIGNUP_CODE), CodePurpose.SIGNUP)
@@ -38,7 +41,7 @@ def signup_verify():
             if check.user is None:
                 form.form_errors.append(check.refusal.translated())
             else:
-                begin_session(check.user)
+                sessions.start(check.user)
                 worker = check.user.role == Role.WORKER
                 profile = "workers.profile" if worker else "employers.profile"
                 return done(_("Welcome! Please complete your profile."), url_for(profile))
@@ -47,6 +50,7 @@ def signup_verify():
 
 
 @bp.route("/signup/resend", methods=["POST"])
+@per_address
 def signup_resend():
     """Send the waiting sign-up a new code (the hourly cap still holds)."""
     sent = _("A new code is on its way.")
@@ -54,6 +58,7 @@ def signup_resend():
 
 
 @bp.route("/forgot", methods=["GET", "POST"])
+@per_address
 def forgot():
     """Forgot the password: a code goes by SMS to the account's mobile."""
     form = ForgotForm()
@@ -66,6 +71,7 @@ def forgot():
 
 
 @bp.route("/forgot/verify", methods=["GET", "POST"])
+@per_address
 def forgot_verify():
     """Enter the code sent by SMS and a new password; every session of the account ends."""
     row = codes.waiting(session.get(RESET_CODE), CodePurpose.RESET)
@@ -74,7 +80,7 @@ def forgot_verify():
     form = ResetForm()
     if form.validate_on_submit():
         with refusals_shown_in(form):
-            check = codes.finish_reset(row.id, form.code.data, form.new.data)
+            check = codes.finish_reset(row.id, form.code.data, form.new.data, client_address())
             if check.user is None:
                 form.form_errors.append(check.refusal.translated())
             else:
@@ -86,6 +92,7 @@ def forgot_verify():
 
 
 @bp.route("/forgot/resend", methods=["POST"])
+@per_address
 def forgot_resend():
     """Send a new reset code, answering as the first time did (the hourly cap still holds)."""
     return _resend(

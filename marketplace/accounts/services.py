@@ -1,19 +1,23 @@
-"""Account rules: registration, password checks and the sign-in lock after failures."""
+"""Account rules: registration, password checks and sign-in slowed down after failures."""
 
 from __future__ import annotations
 
+import math
+import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from functools import cache
 
-from flask import current_app
 from sqlalchemy import select
 
+from marketplace import throttle
+from marketplace.accounts import passwords, sessions
+from marketplace.accounts.passwords import WeakPassword
 from marketplace.errors import N_, DomainError, from_value_error
 from marketplace.models import AuditLog, Role, User, db, utcnow
 from marketplace.policy.identity import normalise_mobile
 from marketplace.security import hash_password, password_needs_rehash, verify_password
 
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = passwords.MIN_LENGTH
 
 
 class MobileTaken(DomainError):
@@ -24,7 +28,7 @@ class BadCredentials(DomainError):
     message = N_("Wrong mobile number or password.")
 
 
-class AccountLocked(DomainError):
+class TooManyAttempts(DomainError):
     message = N_("Too many failed attempts. Try again in %(minutes)s minutes.")
 
 
@@ -35,28 +39,32 @@ class OneTimePasswordExpired(DomainError):
     )
 
 
-class WeakPassword(DomainError):
-    message = N_("The password must have at least %(n)s characters.")
+def _check_password(password: str, *personal: str) -> None:
+    passwords.check(password, *personal)
 
 
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword(n=MIN_PASSWORD_LENGTH)
+def register(
+    mobile: str, password: str, role: Role, display_name: str = "", one_time: bool = False
+) -> User:
+    """Create an account; the mobile number is its sign-in name.
 
-
-def register(mobile: str, password: str, role: Role, display_name: str = "") -> User:
-    """Create an account; the mobile number is its sign-in name."""
-    mobile = check_new_account(mobile, password)
+    A ``one_time`` password is a random one a station prints, changed at the first sign-in:
+    the person's own choice is checked then.
+    """
+    mobile = check_new_account(mobile, password, display_name, one_time)
     return create_account(mobile, hash_password(password), role, display_name)
 
 
-def check_new_account(mobile: str, password: str) -> str:
+def check_new_account(
+    mobile: str, password: str, display_name: str = "", one_time: bool = False
+) -> str:
     """Refuse what would stop an account from being created; return the normalised mobile."""
     try:
         mobile = normalise_mobile(mobile)
     except ValueError as exc:
         raise from_value_error(exc) from exc
-    _check_password(password)
+    if not one_time:
+        _check_password(password, mobile, display_name)
     _refuse_taken(mobile)
     return mobile
 
@@ -82,36 +90,44 @@ def _refuse_taken(mobile: str) -> None:
 
 @dataclass
 class SignIn:
-    """The outcome of a sign-in: the account, or the refusal to show."""
+    """The outcome of a sign-in: the account, or the refusal to show (and seconds to wait)."""
 
     user: User | None = None
     refusal: DomainError | None = None
+    retry_after: int = 0
 
 
-def authenticate(mobile: str, password: str) -> SignIn:
-    """Check a sign-in; count failures and lock after too many.
+@cache
+def _stand_in_hash() -> str:
+    """A hash to check unknown numbers against, so they take as long as known ones."""
+    return hash_password(secrets.token_urlsafe(16))
 
-    A refusal is returned, not raised, so that the counted failure is kept.
+
+def authenticate(mobile: str, password: str, address: str = "") -> SignIn:
+    """Check a sign-in, slowed down per account and address (see marketplace.throttle).
+
+    Every attempt is counted before the password is checked, in one atomic step; the right
+    password clears the count. Unknown and known numbers get the same answer after the same
+    work. Nothing is written when the password is wrong, so the owner is never locked out.
     """
     try:
-        mobile = normalise_mobile(mobile)
+        account = normalise_mobile(mobile)
     except ValueError:
-        return SignIn(refusal=BadCredentials())
-    user = db.session.scalar(select(User).where(User.mobile == mobile))
+        account = mobile.strip()[:32]
+    wait = throttle.try_sign_in(account, address)
+    if wait:
+        return SignIn(refusal=TooManyAttempts(minutes=math.ceil(wait / 60)), retry_after=wait)
+    user = db.session.scalar(select(User).where(User.mobile == account))
     if user is None or not user.active:
+        verify_password(_stand_in_hash(), password)
         return SignIn(refusal=BadCredentials())
-    now = utcnow()
-    if user.locked_until and user.locked_until > now:
-        minutes = int((user.locked_until - now).total_seconds() // 60) + 1
-        return SignIn(refusal=AccountLocked(minutes=minutes))
     if not verify_password(user.password_hash, password):
-        _record_failure(user, now)
         return SignIn(refusal=BadCredentials())
+    throttle.signed_in(account, address)
+    now = utcnow()
     if user.must_change_password and user.one_time_password_until is not None:
         if user.one_time_password_until < now:
             return SignIn(refusal=OneTimePasswordExpired())
-    user.failed_logins = 0
-    user.locked_until = None
     user.last_login_at = now
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -119,20 +135,11 @@ def authenticate(mobile: str, password: str) -> SignIn:
     return SignIn(user)
 
 
-def _record_failure(user: User, now) -> None:
-    cfg = current_app.config
-    user.failed_logins += 1
-    if user.failed_logins >= cfg["LOGIN_MAX_FAILURES"]:
-        user.locked_until = now + timedelta(minutes=cfg["LOGIN_LOCK_MINUTES"])
-        user.failed_logins = 0
-    db.session.flush()
-
-
 def change_password(user: User, old: str, new: str) -> None:
     """Replace the password after checking the current one; a one-time password ends here."""
     if not verify_password(user.password_hash, old):
         raise BadCredentials(N_("The current password is wrong."))
-    _check_password(new)
+    _check_password(new, user.mobile, user.display_name)
     if new == old:
         raise WeakPassword(N_("Choose a new password that differs from the current one."))
     user.password_hash = hash_password(new)
@@ -141,23 +148,18 @@ def change_password(user: User, old: str, new: str) -> None:
     db.session.flush()
 
 
-def reset_password(user: User, new: str) -> None:
+def reset_password(user: User, new: str, address: str = "") -> None:
     """Set a forgotten password anew (the mobile was proven by a code); every session ends.
 
-    A one-time password from a station slip and a sign-in lock end too.
+    A one-time password from a station slip ends too, and so does the wait after failed
+    sign-ins from ``address``.
     """
-    _check_password(new)
+    _check_password(new, user.mobile, user.display_name)
     user.password_hash = hash_password(new)
     user.must_change_password = False
     user.one_time_password_until = None
-    user.failed_logins = 0
-    user.locked_until = None
-    end_all_sessions(user)
-
-
-def end_all_sessions(user: User) -> None:
-    """Sign the account out everywhere: sessions made before carry an older version."""
-    user.session_version = User.session_version + 1  # in SQL: two resets at once both count
+    sessions.end_everywhere(user)
+    throttle.signed_in(user.mobile, address)
     db.session.flush()
 
 
@@ -178,4 +180,25 @@ def audit(actor: User | None, action: str, subject: str, detail: str = "", ip: s
             ip=ip,
         )
     )
+    db.session.flush()
+
+
+def find_by_mobile(mobile: str) -> User:
+    """The account with this mobile number; a refusal when there is none."""
+    try:
+        number = normalise_mobile(mobile)
+    except ValueError as exc:
+        raise from_value_error(exc) from exc
+    user = db.session.scalar(select(User).where(User.mobile == number))
+    if user is None:
+        raise DomainError(N_("No account has this mobile number."))
+    return user
+
+
+def set_locked(actor: User | None, user: User, locked: bool, reason: str = "") -> None:
+    """An administrator locks an account (every session ends at once) or unlocks it; logged."""
+    user.active = not locked
+    if locked:
+        sessions.end_everywhere(user)
+    audit(actor, "account_lock" if locked else "account_unlock", f"user:{user.id}", reason)
     db.session.flush()

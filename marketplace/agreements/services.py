@@ -23,7 +23,7 @@ from marketplace.models import (
     db,
     utcnow,
 )
-from marketplace.policy.labour_relation import AgreementKind, agreement_kind
+from marketplace.policy.labour_relation import AgreementKind
 
 MAX_CLAUSE_CHARS = 500
 OVERSEERS = (Role.STAFF, Role.ADMIN)  # POLICY §3 access: station staff and administrators
@@ -71,10 +71,11 @@ def current_agreement(app: Application) -> Agreement | None:
 
 
 def create_draft(app: Application) -> Agreement | None:
-    """On acceptance: a draft from the gig's template; none when a labour contract is due."""
+    """On acceptance: a draft from the gig's template; none when a full-time labour contract is
+    signed directly with the employer (a part-time one is drafted here, POLICY §4)."""
     gig = app.shift.gig
-    kind = agreement_kind(gig.relation_outcome, gig.work_form.value)
-    if kind is None:  # POLICY §3: labour relationship → labour contract, no gig agreement
+    kind = gig.agreement_kind
+    if kind is None:  # POLICY §3: full-time labour relationship → labour contract off the platform
         return None
     existing = current_agreement(app)
     if existing is not None:  # accepted again after a withdrawal: keep what was agreed

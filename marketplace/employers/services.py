@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from marketplace.errors import N_, DomainError, from_value_error
 from marketplace.models import EmployerKind, EmployerProfile, User, Verification, db
-from marketplace.policy.identity import normalise_credit_code
+from marketplace.policy.credit_code import normalise_credit_code
 from marketplace.reference import get_town
 
 ORGANISATIONS = (EmployerKind.COMPANY, EmployerKind.PLATFORM)

@@ -15,7 +15,8 @@ from marketplace.employers.trust import publish_waiting_gigs
 from marketplace.errors import N_, DomainError, NotFound
 from marketplace.models import EmployerProfile, Gig, Station, User, Verification, db, utcnow
 from marketplace.notifications.services import notify
-from marketplace.policy.identity import is_valid_credit_code
+from marketplace.policy.credit_code import normalise_credit_code
+from marketplace.policy.identity import IdentityError
 
 QUEUE_LIMIT = 200
 RECENT_GIGS_DAYS = 90  # "recent gigs" on the detail page: posted in the last three months
@@ -29,7 +30,7 @@ class CreditCheck(enum.StrEnum):
     VALID = "valid"
     NOT_NEEDED = "not_needed"  # individuals and households need no credit code
     MISSING = "missing"  # a company or platform without one
-    INVALID = "invalid"  # present but fails the length, character set or check character
+    INVALID = "invalid"  # present but fails GB 32100: ``credit_fault`` says which part
 
 
 class AlreadyDecided(DomainError):
@@ -68,6 +69,7 @@ class QueueRow:
     profile: EmployerProfile
     check: CreditCheck
     same_name: int = 0
+    fault: str = ""  # msgid: what is wrong with the credit code when the check is INVALID
 
 
 @dataclass
@@ -79,13 +81,24 @@ class EmployerDetail:
     same_name: list[EmployerProfile] = field(default_factory=list)
     recent_gigs: int = 0
     all_gigs: int = 0
+    fault: str = ""  # msgid: what is wrong with the credit code when the check is INVALID
+
+
+def credit_fault(profile: EmployerProfile) -> str:
+    """What is wrong with the stored credit code (a msgid for staff), or "" when it passes."""
+    if not profile.credit_code:
+        return ""
+    try:
+        normalise_credit_code(profile.credit_code)
+    except IdentityError as exc:
+        return exc.msgid
+    return ""
 
 
 def credit_check(profile: EmployerProfile) -> CreditCheck:
     """Check the employer's credit code against GB 32100-2015 and the rule for its kind."""
     if profile.credit_code:
-        valid = is_valid_credit_code(profile.credit_code)
-        return CreditCheck.VALID if valid else CreditCheck.INVALID
+        return CreditCheck.INVALID if credit_fault(profile) else CreditCheck.VALID
     return CreditCheck.MISSING if profile.kind in ORGANISATIONS else CreditCheck.NOT_NEEDED
 
 
@@ -114,7 +127,10 @@ def queue(limit: int = QUEUE_LIMIT) -> list[QueueRow]:
         )
     )
     counts = _name_counts({_name_key(p.name) for p in pending})
-    return [QueueRow(p, credit_check(p), counts.get(_name_key(p.name), 1) - 1) for p in pending]
+    return [
+        QueueRow(p, credit_check(p), counts.get(_name_key(p.name), 1) - 1, credit_fault(p))
+        for p in pending
+    ]
 
 
 def _profile(employer_id: int, lock: bool = False) -> EmployerProfile:
@@ -150,6 +166,7 @@ def detail(staff: User, station: Station, employer_id: int, ip: str = "") -> Emp
         same_name=list(others),
         recent_gigs=_gig_count(employer_id, utcnow() - timedelta(days=RECENT_GIGS_DAYS)),
         all_gigs=_gig_count(employer_id),
+        fault=credit_fault(profile),
     )
 
 

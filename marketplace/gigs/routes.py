@@ -15,7 +15,7 @@ from marketplace.i18n import localized_name
 from marketplace.inputs import query_int
 from marketplace.labels import choices
 from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm
-from marketplace.policy.labour_relation import Answers, assess
+from marketplace.policy.labour_relation import Answers, agreement_kind, assess
 from marketplace.security import role_required
 from marketplace.work.services import application_of, applications_for_gig
 
@@ -164,8 +164,13 @@ def new():
                 )  # fmt: skip
                 return done(message, url_for("gigs.manage", gig_id=gig.id))
     status = 400 if form.errors or form.form_errors else 200
+    kind = agreement_kind(assessment.outcome, form.work_form.data) if assessment else None
     return render_template(
-        "gigs/new.html", form=form, categories=reference.categories(), assessment=assessment
+        "gigs/new.html",
+        form=form,
+        categories=reference.categories(),
+        assessment=assessment,
+        agreement_kind=kind,
     ), status
 
 

@@ -9,6 +9,7 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
+from marketplace.accounts import sessions
 from marketplace.errors import Forbidden
 from marketplace.kiosk import services
 from marketplace.models import Role, Station
@@ -37,11 +38,14 @@ def sign_out_idle_kiosk():
     return None
 
 
-def end_kiosk_session() -> None:
-    """Forget the station this kiosk serves and sign the staff member out."""
+def end_kiosk_session(everywhere: bool = False) -> None:
+    """Forget the kiosk's station and sign the staff member out (on request, everywhere)."""
     session.pop(STATION_SESSION_KEY, None)
     session.pop(SEEN_KEY, None)
-    logout_user()
+    if everywhere:
+        sessions.sign_out()
+    else:
+        logout_user()
 
 
 def current_station() -> Station | None:

@@ -60,7 +60,7 @@ def start():
 @role_required(*STAFF)
 def sign_out():
     """End the kiosk's station session and sign out, so the next person starts clean."""
-    end_kiosk_session()
+    end_kiosk_session(everywhere=True)
     flash(_("You have signed out."), "success")
     return redirect(url_for("accounts.login", next=url_for("kiosk.home")))
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from marketplace import reference
-from marketplace.edge import refusals_shown_in
+from marketplace.edge import done, refusals_shown_in
 from marketplace.inputs import query_int
 from marketplace.kiosk import services, signup
 from marketplace.kiosk.access import at_station, sign_out_idle_kiosk
@@ -103,3 +103,14 @@ def new_password(worker_id: int, station: Station):
         )
     issued = signup.reissue_password(current_user, station, worker_id, request.remote_addr or "")
     return _slip(issued, station)
+
+
+@bp.route("/workers/<int:worker_id>/sessions/end", methods=["POST"])
+@at_station
+def end_sessions(worker_id: int, station: Station):
+    """Sign a worker out on every device, e.g. after a phone was lost."""
+    user = signup.end_sessions(current_user, station, worker_id, request.remote_addr or "")
+    return done(
+        _("%(name)s is now signed out on every device.", name=user.display_name),
+        url_for("kiosk.worker", worker_id=worker_id),
+    )

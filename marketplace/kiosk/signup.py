@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from marketplace.accounts import sessions
 from marketplace.accounts.services import audit, register
 from marketplace.errors import N_, DomainError, NotFound
 from marketplace.kiosk.services import need as load_need
@@ -78,7 +79,7 @@ def sign_up(staff: User, station: Station, data: SignupInput, ip: str = "") -> I
         raise PledgeNotSigned()
     need = _need_to_convert(data.need_id)
     password = one_time_password()
-    user = register(data.mobile, password, Role.WORKER, name)
+    user = register(data.mobile, password, Role.WORKER, name, one_time=True)
     _make_one_time(user)
     save_profile(user, data.profile)
     db.session.add(
@@ -98,6 +99,16 @@ def sign_up(staff: User, station: Station, data: SignupInput, ip: str = "") -> I
     return Issued(user, password)
 
 
+def end_sessions(staff: User, station: Station, worker_id: int, ip: str = "") -> User:
+    """Sign a worker out on every device (a lost or shared phone), audit-logged."""
+    user = db.session.get(User, worker_id)
+    if user is None or user.role != Role.WORKER:
+        raise NotFound()
+    sessions.end_everywhere(user)
+    audit(staff, "kiosk_end_sessions", f"user:{user.id}", f"station:{station.code}", ip)
+    return user
+
+
 def reissue_password(staff: User, station: Station, worker_id: int, ip: str = "") -> Issued:
     """A new one-time password for a worker who lost theirs; the old one stops working."""
     user = db.session.get(User, worker_id)
@@ -106,8 +117,7 @@ def reissue_password(staff: User, station: Station, worker_id: int, ip: str = ""
     password = one_time_password()
     user.password_hash = hash_password(password)
     _make_one_time(user)
-    user.failed_logins = 0
-    user.locked_until = None
+    sessions.end_everywhere(user)  # whoever holds the lost phone is signed out
     audit(staff, "kiosk_new_password", f"user:{user.id}", f"station:{station.code}", ip)
     db.session.flush()
     return Issued(user, password)

@@ -11,9 +11,9 @@ from sqlalchemy.orm import selectinload
 from marketplace.i18n import to_local
 from marketplace.models import (
     Application,
-    AppStatus,
     Gig,
     GigStatus,
+    NoShowAppeal,
     Rating,
     Season,
     Shift,
@@ -21,6 +21,7 @@ from marketplace.models import (
     db,
     utcnow,
 )
+from marketplace.work.reliability import standing_clause
 from matching import Job, Worker
 
 NO_SHOW_GRACE = timedelta(days=1)
@@ -63,19 +64,13 @@ def _track_records() -> tuple[dict[int, int], dict[int, int], dict[int, float]]:
             .group_by(Application.worker_id)
         ).all()
     )
+    # Only no-shows that stand count: not appealed in time, or upheld by station staff. An
+    # accepted worker with no no-show recorded is taken to have worked (the hours stand).
     no_shows = dict(
         db.session.execute(
             select(Application.worker_id, func.count())
-            .join(Shift, Shift.id == Application.shift_id)
-            .where(
-                (Application.status == AppStatus.NO_SHOW)
-                | (
-                    (Application.status == AppStatus.ACCEPTED)
-                    & Application.checked_in_at.is_(None)
-                    & Application.confirmed_at.is_(None)
-                    & (Shift.ends_at < now - NO_SHOW_GRACE)
-                )
-            )
+            .outerjoin(NoShowAppeal, NoShowAppeal.application_id == Application.id)
+            .where(standing_clause(now))
             .group_by(Application.worker_id)
         ).all()
     )

@@ -40,7 +40,15 @@ from marketplace.models.rights import (
     WageCase,
 )
 from marketplace.models.scheduler import ScheduledRun
-from marketplace.models.work import Application, AppStatus, Payment, Rating
+from marketplace.models.work import (
+    AppealReason,
+    AppealStatus,
+    Application,
+    AppStatus,
+    NoShowAppeal,
+    Payment,
+    Rating,
+)
 from marketplace.models.workers import (
     ALL_WEEKDAYS,
     Hukou,
@@ -65,7 +73,10 @@ __all__ = [
     "Referral",
     "ReferralStatus",
     "AppStatus",
+    "AppealReason",
+    "AppealStatus",
     "Application",
+    "NoShowAppeal",
     "AuditLog",
     "BenefitFacts",
     "CaseEvent",

@@ -31,15 +31,18 @@ class User(UserMixin, db.Model):
     display_name: Mapped[str] = mapped_column(String(80), default="")
     locale: Mapped[str | None] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
-    failed_logins: Mapped[int] = mapped_column(default=0)
     # Set when station staff create the account with a one-time password printed on a slip.
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
     one_time_password_until: Mapped[datetime | None]  # UTC; the printed password expires then
-    locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
-    # Raised to end every session of the account at once (after a password reset).
+    # Part of every session's user id: raising it ends every session of the account at once
+    # (sign-out, a new password, "sign out everywhere", a lock by an administrator).
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+
+    def get_id(self) -> str:  # Flask-Login keeps this in the session cookie
+        """The id and the session version, so a raised version turns old cookies away."""
+        return f"{self.id}.{self.session_version}"
 
     @property
     def is_active(self) -> bool:  # Flask-Login

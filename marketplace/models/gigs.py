@@ -11,7 +11,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from marketplace.models.base import code_enum, db, utcnow
 from marketplace.models.employers import EmployerProfile
 from marketplace.models.reference import Skill, SkillCategory, Town
-from marketplace.policy.labour_relation import Answers, Assessment, Outcome, assess
+from marketplace.policy import labour_relation
+from marketplace.policy.labour_relation import AgreementKind, Answers, Assessment, Outcome, assess
 
 
 class WorkForm(enum.StrEnum):
@@ -122,8 +123,14 @@ class Gig(db.Model):
 
     @property
     def needs_labour_contract(self) -> bool:
-        """POLICY §3: all three criteria hold; the marketplace makes no gig agreement."""
+        """POLICY §3: all three criteria hold, a labour relationship with a labour contract."""
         return self.relation_outcome == Outcome.LABOUR_CONTRACT
+
+    @property
+    def agreement_kind(self) -> AgreementKind | None:
+        """The template of the agreement signed here; None when the employer signs a full-time
+        labour contract directly (POLICY §3; part-time work has its contract here, §4)."""
+        return labour_relation.agreement_kind(self.relation_outcome, self.work_form.value)
 
 
 class Shift(db.Model):

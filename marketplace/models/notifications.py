@@ -14,7 +14,7 @@ from marketplace.models.base import code_enum, db, utcnow
 class OutboxStatus(enum.StrEnum):
     """Where a message is in delivery."""
 
-    PENDING = "pending"
+    PENDING = "pending"  # queued, or claimed by a sender while ``claimed_until`` lies ahead
     SENT = "sent"
     FAILED = "failed"  # gave up after the last retry; kept for staff to see
 
@@ -37,6 +37,10 @@ class OutboxMessage(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # A sender claims a message before sending it; the claim lapses at ``claimed_until`` so a
+    # sender that died leaves the message to the next one. The token marks whose claim it is.
+    claimed_until: Mapped[datetime | None]
+    claim_token: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
 

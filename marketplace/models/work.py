@@ -47,8 +47,47 @@ class Application(db.Model):
     worker: Mapped[WorkerProfile] = relationship()
     payment: Mapped[Payment | None] = relationship(back_populates="application")
     ratings: Mapped[list[Rating]] = relationship(back_populates="application")
+    appeal: Mapped[NoShowAppeal | None] = relationship(back_populates="application")
 
     __table_args__ = (UniqueConstraint("shift_id", "worker_id"),)
+
+
+class AppealReason(enum.StrEnum):
+    """Why the worker could not come."""
+
+    ILLNESS = "illness"  # ill or injured
+    WEATHER = "weather"  # e.g. a typhoon: boats do not sail, roads close
+    EMERGENCY = "emergency"  # a family emergency
+    EMPLOYER = "employer"  # the employer changed or cancelled the work, or turned them away
+    CAME = "came"  # the worker came but was not checked in
+    OTHER = "other"
+
+
+class AppealStatus(enum.StrEnum):
+    """Where a worker's appeal against a recorded no-show stands."""
+
+    PENDING = "pending"  # waiting for station staff
+    UPHELD = "upheld"  # staff found the no-show stands
+    OVERTURNED = "overturned"  # staff accepted the reason: the no-show does not count
+
+
+class NoShowAppeal(db.Model):
+    """A worker's appeal against a no-show, and the station's decision (who and when)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), unique=True)
+    reason: Mapped[AppealReason] = mapped_column(code_enum(AppealReason, 10))
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    appealed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[AppealStatus] = mapped_column(
+        code_enum(AppealStatus, 10), default=AppealStatus.PENDING, index=True
+    )
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    decided_at: Mapped[datetime | None]
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+
+    application: Mapped[Application] = relationship(back_populates="appeal")
+    decided_by: Mapped[User | None] = relationship()
 
 
 class Payment(db.Model):

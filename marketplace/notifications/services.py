@@ -14,7 +14,15 @@ MESSAGES = {
     "application_accepted": N_("You were accepted for “%(subject)s”."),
     "application_rejected": N_("Your application for “%(subject)s” was not accepted."),
     "application_withdrawn": N_("A worker withdrew from “%(subject)s”."),
-    "marked_no_show": N_("You were recorded as not coming to “%(subject)s”."),
+    "marked_no_show": N_(
+        "You were recorded as not coming to “%(subject)s”. If you had a reason, appeal on the "
+        "shift's page."
+    ),
+    "no_show_appealed": N_("The worker appealed the no-show for “%(subject)s”."),
+    "no_show_upheld": N_("Station staff decided the no-show for “%(subject)s” stands."),
+    "no_show_overturned": N_(
+        "Station staff accepted the reason: the no-show for “%(subject)s” does not count."
+    ),
     "hours_stood": N_(
         "Your checked hours for “%(subject)s” stand: the employer did not confirm them in time."
     ),

@@ -1,18 +1,21 @@
-"""Validate and mask Chinese identity numbers, credit codes and mobile numbers.
+"""Validate and mask Chinese identity numbers and mobile numbers.
 
 Standards implemented:
 
 * GB 11643-1999 "Citizen identification number" (公民身份号码): 18 characters,
-  a 6-digit address code, an 8-digit birth date (YYYYMMDD), a 3-digit sequence
-  code whose last digit gives the sex, and a check character computed with
-  ISO 7064:1983 MOD 11-2 (GB/T 17710).
-* GB 32100-2015 "Coding rule of the unified social credit identifier for legal
-  entities and other organizations" (统一社会信用代码): 18 characters from a
-  31-symbol alphabet, with a modulus-31 check character.
+  a 6-digit address code (a GB/T 2260 division code, see
+  ``marketplace.policy.divisions``), an 8-digit birth date (YYYYMMDD), a 3-digit
+  sequence code whose last digit gives the sex, and a check character computed
+  with ISO 7064:1983 MOD 11-2 (GB/T 17710).
 * Mainland China mobile numbers (MIIT numbering plan): 11 digits starting 13-19,
   optionally written with the +86 country code.
 
-This module is pure: no Flask, no database, Python standard library only.
+Unified social credit codes (GB 32100-2015) are checked in
+``marketplace.policy.credit_code``, which shares ``IdentityError`` and
+``clean_input`` from here.
+
+This module is pure: no Flask, no database; the standard library and
+``marketplace.policy`` only.
 
 Error messages are user-facing English msgids marked with ``N_`` for
 extraction (e.g. ``pybabel extract -k N_``). Every failure raises
@@ -30,14 +33,15 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from marketplace.policy.divisions import is_division_code
+
 __all__ = [
     "IdentityError",
     "IdNumber",
     "N_",
-    "is_valid_credit_code",
+    "clean_input",
     "mask_id_number",
     "mask_mobile",
-    "normalise_credit_code",
     "normalise_mobile",
     "parse_id_number",
 ]
@@ -63,19 +67,13 @@ MSG_ID_LENGTH = N_("The ID number must have 18 characters.")
 MSG_ID_DIGITS = N_("The first 17 characters of the ID number must be digits.")
 MSG_ID_LAST_CHAR = N_("The last character of the ID number must be a digit or X.")
 MSG_ID_CHECK = N_("The last character of the ID number does not match; please check it.")
+MSG_ID_DIVISION = N_(
+    "The first six digits of the ID number are not a Chinese administrative division code."
+)
 MSG_ID_BAD_DATE = N_("The birth date in the ID number is not a real date.")
 MSG_ID_FUTURE_DATE = N_("The birth date in the ID number is in the future.")
 MSG_TOO_YOUNG = N_("You must be at least %(min_age)d years old.")
 MSG_TOO_OLD = N_("You must be %(max_age)d years old or younger.")
-
-MSG_CREDIT_LENGTH = N_("The unified social credit code must have 18 characters.")
-MSG_CREDIT_CHARSET = N_(
-    "The unified social credit code may only contain digits and capital "
-    "letters other than I, O, S, V and Z."
-)
-MSG_CREDIT_CHECK = N_(
-    "The unified social credit code's check character does not match; please check it."
-)
 
 MSG_MOBILE = N_("The mobile number must be 11 digits starting with 13–19.")
 
@@ -92,7 +90,7 @@ def _fold_fullwidth(text: str) -> str:
     return text.translate(_FULLWIDTH_TO_ASCII)
 
 
-def _clean(text: str) -> str:
+def clean_input(text: str) -> str:
     """Fold full-width forms to ASCII, drop all whitespace and uppercase."""
     return "".join(_fold_fullwidth(text).split()).upper()
 
@@ -125,7 +123,7 @@ def mask_id_number(number: str) -> str:
     # address code) and the last 4 (end of the sequence code + check
     # character), e.g. "3302**********123X". The birth date is always hidden.
     # The check character is not verified here; only the length is.
-    cleaned = _clean(number)
+    cleaned = clean_input(number)
     if len(cleaned) != 18:
         raise IdentityError(MSG_ID_LENGTH)
     return cleaned[:4] + "*" * 10 + cleaned[-4:]
@@ -150,15 +148,9 @@ class IdNumber:
         return self.number[:6]
 
 
-def parse_id_number(
-    text: str,
-    *,
-    today: datetime.date | None = None,
-    min_age: int = 16,
-    max_age: int | None = None,
-) -> IdNumber:
-    """Validate a GB 11643-1999 ID number and age limits; raise IdentityError if invalid."""
-    number = _clean(text)
+def _checked_characters(text: str) -> str:
+    """The normalised number once its characters, check character and address code pass."""
+    number = clean_input(text)
 
     # GB 11643-1999: the number has 18 characters: 17 digits and a check character.
     if len(number) != 18:
@@ -172,6 +164,22 @@ def parse_id_number(
         raise IdentityError(MSG_ID_LAST_CHAR)
     if check != _id_check_char(first17):
         raise IdentityError(MSG_ID_CHECK)
+    # GB 11643-1999: characters 1-6 are the address code, a GB/T 2260 division
+    # code; a code abolished since the number was issued still counts.
+    if not is_division_code(number[:6]):
+        raise IdentityError(MSG_ID_DIVISION)
+    return number
+
+
+def parse_id_number(
+    text: str,
+    *,
+    today: datetime.date | None = None,
+    min_age: int = 16,
+    max_age: int | None = None,
+) -> IdNumber:
+    """Validate a GB 11643-1999 ID number and age limits; raise IdentityError if invalid."""
+    number = _checked_characters(text)
 
     # GB 11643-1999: characters 7-14 are the birth date as YYYYMMDD
     # (GB/T 7408 format).
@@ -199,50 +207,6 @@ def parse_id_number(
     # odd for men and even for women.
     sex: Literal["male", "female"] = "male" if int(number[16]) % 2 else "female"
     return IdNumber(number=number, birth_date=birth, sex=sex)
-
-
-# --- GB 32100-2015 unified social credit code --------------------------------
-
-# GB 32100-2015, code character set: digits and capital letters except I, O, S,
-# V, Z. A character's value is its index here (0-30).
-_CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_CREDIT_VALUES: dict[str, int] = {c: i for i, c in enumerate(_CREDIT_CHARSET)}
-# GB 32100-2015, check code: the weight of position i (1-based) is
-# 3**(i-1) mod 31.
-_CREDIT_WEIGHTS: tuple[int, ...] = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
-def _credit_check_char(first17: str) -> str:
-    """Return the GB 32100-2015 check character for the first 17 characters."""
-    # GB 32100-2015: C18 = 31 - MOD(sum(Ci * Wi), 31). A result of 31 maps to
-    # 0, which is why the outer "% 31" is there.
-    total = sum(_CREDIT_VALUES[c] * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
-    return _CREDIT_CHARSET[(31 - total % 31) % 31]
-
-
-def normalise_credit_code(text: str) -> str:
-    """Normalise a GB 32100-2015 credit code to uppercase; raise IdentityError if invalid."""
-    code = _clean(text)
-    # GB 32100-2015, code structure: 18 characters (registration authority,
-    # organisation type, 6-digit division code, 9-character organisation
-    # code, check character).
-    if len(code) != 18:
-        raise IdentityError(MSG_CREDIT_LENGTH)
-    # GB 32100-2015, code character set: no I, O, S, V or Z.
-    if any(c not in _CREDIT_VALUES for c in code):
-        raise IdentityError(MSG_CREDIT_CHARSET)
-    if code[17] != _credit_check_char(code[:17]):
-        raise IdentityError(MSG_CREDIT_CHECK)
-    return code
-
-
-def is_valid_credit_code(text: str) -> bool:
-    """Return True if ``text`` is a valid GB 32100-2015 unified social credit code."""
-    try:
-        normalise_credit_code(text)
-    except ValueError:
-        return False
-    return True
 
 
 # --- Mainland China mobile numbers -------------------------------------------

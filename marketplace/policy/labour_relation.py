@@ -10,6 +10,17 @@ Sources:
   the work process of a worker who does not fully meet those criteria signs a written
   agreement (书面协议) with them; N(十五): the agreement settles service time, pay, rest and
   holidays and labour protection.
+* 《中华人民共和国劳动合同法》 (Labour Contract Law) art. 68–72: part-time work (非全日制用工) is a
+  labour relationship — on average at most 4 hours a day and 24 a week with one employer (art.
+  68); an oral agreement is lawful and the worker may hold contracts with other employers (art.
+  69); no probation period (art. 70); either party ends it at any time by notice, with no
+  economic compensation (art. 71); hourly pay not below the local hourly minimum, settled at
+  least every 15 days (art. 72). POLICY §4: although an oral agreement is lawful, the marketplace
+  offers a written part-time labour contract (非全日制劳动合同), signed here like the agreements.
+* 劳社部发〔2003〕12号《关于非全日制用工若干问题的意见》 art. 12: the employer pays work-injury
+  insurance for a part-time worker in a labour relationship.
+* A labour relationship in any other work form is full-time employment: the employer signs the
+  labour contract with the worker directly, and the marketplace makes no agreement (POLICY §3).
 
 This module is pure: no Flask, no database. Reasons are English msgids marked for extraction.
 """
@@ -44,6 +55,7 @@ class AgreementKind(enum.StrEnum):
     SEASONAL = "seasonal"  # 季节性用工协议
     PART_TIME = "part_time"  # 非全日制用工协议
     SERVICE = "service"  # 劳务协议
+    PT_CONTRACT = "pt_contract"  # 非全日制劳动合同 (Labour Contract Law art. 68–72)
 
 
 @dataclass(frozen=True)
@@ -106,9 +118,11 @@ def assess(answers: Answers) -> Assessment:
 
 
 def agreement_kind(outcome: Outcome, work_form: str) -> AgreementKind | None:
-    """The template a gig's agreement uses; None when a labour contract is required."""
+    """The template a gig's agreement uses; None when a full-time labour contract is due."""
     if outcome == Outcome.LABOUR_CONTRACT:
-        return None  # POLICY §3: no gig agreement for a labour relationship
+        # Labour Contract Law art. 68–72, POLICY §4: part-time work gets a written part-time
+        # labour contract; any other labour relationship is signed directly (POLICY §3).
+        return AgreementKind.PT_CONTRACT if work_form == "part_time" else None
     if outcome == Outcome.SERVICE_AGREEMENT:
         return AgreementKind.SERVICE
     return {

@@ -25,7 +25,6 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import notify
-from marketplace.policy.labour_relation import agreement_kind
 from marketplace.work import lifecycle
 from marketplace.work.services import employer_application, party_application
 
@@ -59,11 +58,11 @@ def _must_be_accepted(app: Application) -> None:
 def agreement_signed(app: Application) -> bool:
     """True unless the gig's assessment calls for an agreement that is not yet in force.
 
-    A written agreement (N(三)) or a service agreement (劳务协议) is signed by both sides before
-    the work starts; a labour contract is signed off the platform (POLICY §3).
+    A written agreement (N(三)), a service agreement (劳务协议) or a part-time labour contract
+    (非全日制劳动合同, POLICY §4) is signed by both sides before the work starts; a full-time
+    labour contract is signed off the platform (POLICY §3).
     """
-    gig = app.shift.gig
-    if agreement_kind(gig.relation_outcome, gig.work_form.value) is None:
+    if app.shift.gig.agreement_kind is None:
         return True
     agreement = current_agreement(app)
     return agreement is not None and agreement.status == AgreementStatus.IN_FORCE

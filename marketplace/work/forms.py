@@ -39,3 +39,40 @@ class RatingForm(FlaskForm):
         validators=[DataRequired()],
     )
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=500)])
+
+
+APPEAL_REASONS = [
+    ("illness", _l("I was ill or injured")),
+    ("weather", _l("The weather stopped the work or the journey (e.g. a typhoon)")),
+    ("emergency", _l("A family emergency")),
+    ("employer", _l("The employer changed or cancelled the work, or sent me away")),
+    ("came", _l("I came, but was not checked in")),
+    ("other", _l("Something else (say what)")),
+]
+
+
+class AppealForm(FlaskForm):
+    """The worker's reason for not coming."""
+
+    reason = RadioField(
+        _l("Why could you not come?"), choices=APPEAL_REASONS, validators=[DataRequired()]
+    )
+    explanation = TextAreaField(
+        _l("What happened (the station staff read this)"), validators=[Optional(), Length(max=1000)]
+    )
+
+
+class AppealDecisionForm(FlaskForm):
+    """Station staff decide an appeal."""
+
+    outcome = RadioField(
+        _l("Decision"),
+        choices=[
+            ("overturned", _l("Accept the reason: the no-show does not count")),
+            ("upheld", _l("The no-show stands")),
+        ],
+        validators=[DataRequired()],
+    )
+    note = TextAreaField(
+        _l("Reason for the decision"), validators=[DataRequired(), Length(max=1000)]
+    )

@@ -24,7 +24,7 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import notify
-from marketplace.work import lifecycle, limits
+from marketplace.work import lifecycle, limits, reliability
 from marketplace.work.lifecycle import AlreadyApplied, NotPending, ShiftFull, ShiftStarted
 from marketplace.workers.services import check_working_age
 
@@ -78,6 +78,7 @@ def apply_to_shift(user: User, shift_id: int) -> Application:
         raise DomainError(N_("This gig is closed."))
     if shift.starts_at <= utcnow():
         raise ShiftStarted()
+    reliability.check_not_paused(user.id)
     mine = application_of(user, shift)
     if mine is not None and not lifecycle.may(
         lifecycle.Actor.WORKER, mine.status, AppStatus.APPLIED
@@ -167,7 +168,7 @@ def accept(user: User, application_id: int) -> Application:
     db.session.refresh(app)
     db.session.refresh(app.shift)
     notify(app.worker_id, "application_accepted", app.shift.gig.title, _gig_link(app.shift.gig))
-    create_draft(app)  # POLICY §3: the agreement draft, unless a labour contract is due
+    create_draft(app)  # POLICY §3/§4: the agreement draft, unless signed off the platform
     return app
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from flask import g
+
 from marketplace.kiosk.signup import reissue_password
 from marketplace.models import db
 from tests.accounts.steps import code_sent_to, sms_to
+from tests.conftest import make_test_app
 from tests.factories import PASSWORD, make_worker
 from tests.kiosk.conftest import make_staff, nearest_station
 
@@ -62,13 +65,19 @@ def test_a_code_sets_a_new_password_and_the_old_one_stops_working(app):
     assert _sign_in(fresh, worker.mobile, NEW).status_code == 302
 
 
-def test_a_reset_ends_every_session_of_the_account(app):
-    """The account's session version moves on, so sessions made before no longer count."""
-    worker, client, code = _asked(app)
-    before = worker.session_version
-    _reset(client, code)
-    db.session.refresh(worker)
-    assert worker.session_version == before + 1
+def test_a_reset_ends_every_session_of_the_account(app, login):
+    """A browser signed in before the reset (a lost phone, say) is signed out by it."""
+    worker = make_worker()
+    elsewhere = app.test_client()
+    login(elsewhere, worker)
+    assert elsewhere.get("/inbox/").status_code == 200
+    g.pop("_login_user", None)  # the tests share one app context: forget the cached account
+    client = app.test_client()
+    _ask(client, worker.mobile)
+    assert _reset(client, code_sent_to(worker.mobile)).status_code == 302
+    g.pop("_login_user", None)
+    r = elsewhere.get("/inbox/")
+    assert r.status_code == 302 and "/account/login" in r.headers["Location"]
 
 
 def test_an_unknown_number_gets_the_same_answer_and_no_sms(app):
@@ -129,9 +138,9 @@ def test_five_wrong_codes_kill_the_reset(app):
     assert _sign_in(app.test_client(), worker.mobile, PASSWORD).status_code == 302
 
 
-def test_a_reset_lifts_the_lock_and_the_slip_password(app):
-    """A locked account with a station's one-time password: after the reset it signs in
-    with the new password and is not sent to change it again."""
+def test_a_reset_lifts_the_wait_and_the_slip_password(app):
+    """After too many wrong passwords, and holding a station's one-time password: after the
+    reset the new password signs in at once and is not sent to be changed again."""
     worker = make_worker()
     station = nearest_station()
     reissue_password(make_staff(station), station, worker.id)
@@ -139,7 +148,8 @@ def test_a_reset_lifts_the_lock_and_the_slip_password(app):
     client = app.test_client()
     for _ in range(5):
         _sign_in(client, worker.mobile, "wrong-pass")
-    assert "分钟" in _sign_in(client, worker.mobile, "wrong-pass").get_data(as_text=True)
+    r = _sign_in(client, worker.mobile, "wrong-pass")
+    assert r.status_code == 429 and "分钟" in r.get_data(as_text=True)
     _ask(client, worker.mobile)
     assert _reset(client, code_sent_to(worker.mobile)).status_code == 302
     r = _sign_in(client, worker.mobile, NEW)
@@ -154,3 +164,27 @@ def test_the_reset_sms_is_in_the_accounts_language(app):
     _ask(app.test_client(), worker.mobile)
     [sms] = sms_to(worker.mobile)
     assert sms.startswith("[Yong gig work] Your code to reset the password is ")
+
+
+def test_codes_asked_and_entered_from_one_address_are_limited(app, tmp_path):
+    """CODES_PER_ADDRESS counts sending and entering codes from one address, on every number."""
+    limited = make_test_app(
+        app.config["SQLALCHEMY_DATABASE_URI"], tmp_path / "instance", CODES_PER_ADDRESS="3 per hour"
+    )
+    client = limited.test_client()
+    here = {"REMOTE_ADDR": "192.0.2.50"}
+    for number in ("13700000001", "13700000002"):
+        r = client.post("/account/forgot", data={"mobile": number}, environ_base=here)
+        assert r.status_code == 302
+    r = client.post(
+        "/account/forgot/verify",
+        data={"code": "000000", "new": NEW, "confirm": NEW},
+        environ_base=here,
+    )
+    assert r.status_code == 400
+    r = client.post("/account/forgot", data={"mobile": "13700000003"}, environ_base=here)
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
+    assert "尝试次数过多" in r.get_data(as_text=True)
+    other = {"REMOTE_ADDR": "192.0.2.51"}
+    r = client.post("/account/forgot", data={"mobile": "13700000003"}, environ_base=other)
+    assert r.status_code == 302

@@ -35,6 +35,17 @@ CASES = {
         "劳务协议",
         "200.00 元/天",
     ),
+    AgreementKind.PT_CONTRACT: (
+        {
+            "work_form": WorkForm.PART_TIME,
+            "pay_unit": PayUnit.HOUR,
+            "pay_fen": 3000,
+            "shifts": [shift_in(hours=4)],
+            "answers": Answers(True, True, True, True),
+        },
+        "非全日制劳动合同",
+        "30.00 元/小时",
+    ),
 }
 
 

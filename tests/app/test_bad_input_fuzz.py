@@ -34,6 +34,7 @@ from marketplace.models import (
     EmployerProfile,
     Gig,
     JobNeed,
+    NoShowAppeal,
     Referral,
     Registration,
     Role,
@@ -79,6 +80,7 @@ ROLES = ("anonymous", "worker", "employer", "staff", "admin")
 # Which rows a URL's ``<int:name>`` names.
 ID_OF = {
     "agreement_id": Agreement,
+    "appeal_id": NoShowAppeal,
     "app_id": Application,
     "case_id": WageCase,
     "complaint_id": Complaint,
@@ -92,16 +94,17 @@ ID_OF = {
 }
 ARG_NAMES = re.compile(r"""(?:request\.args\.get|query_int)\(\s*["'](\w+)["']""")
 INPUT_NAMES = re.compile(r"""<(?:input|select|textarea)[^>]*\sname="([^"]+)\"""")
-# Columns a refused request is meant to change: a wrong password counts towards the lock-out,
-# a wrong SMS code uses up one of its tries; staff looking at a person's record is logged even
-# when what they then send is refused.
-MAY_CHANGE_ON_REFUSAL = {
-    "user": {"failed_logins", "locked_until"},
-    "mobile_code": {"tries"},
-    "audit_log": None,
-}
+# Rows a refused request is meant to change: a wrong SMS code uses up one of its tries; staff
+# looking at a person's record is logged even when what they then send is refused.
+MAY_CHANGE_ON_REFUSAL = {"mobile_code": {"tries"}, "audit_log": None}
 # Buttons without fields: any press does what it says (they answer without a success message).
-BUTTONS = {"/inbox/read", "/kiosk/workers/<int:worker_id>/password"}
+BUTTONS = {
+    "/inbox/read",
+    "/kiosk/workers/<int:worker_id>/password",
+    "/kiosk/workers/<int:worker_id>/sessions/end",
+    "/account/sessions/end",
+    "/account/logout",
+}
 
 
 def _rules():
@@ -210,12 +213,20 @@ def world(engine_app):
     app.extensions["market_index"].invalidate()
 
 
+def _session_user_id(world, role: str) -> str | None:
+    """What a live session of the role's account holds now (sign-out raises its version)."""
+    if role not in world["user_ids"]:
+        return None
+    with world["app"].app_context():
+        return db.session.get(User, int(world["user_ids"][role])).get_id()
+
+
 def signed_in(world, role: str):
     """The role's client, signed in afresh if an earlier route signed it out (or in)."""
     client = world["clients"][role]
     with client.session_transaction() as session:
         current = session.get("_user_id")
-    if current == world["user_ids"].get(role):
+    if current == _session_user_id(world, role):
         return client
     LAST_SNAPSHOT.pop(world["app"], None)  # signing in records the time
     client = world["clients"][role] = world["app"].test_client()

@@ -52,6 +52,23 @@ def test_company_needs_valid_credit_code(client, login):
     assert db.session.get(EmployerProfile, user.id).verification.value == "pending"
 
 
+def test_credit_code_parts_are_checked_and_the_wrong_one_named(client, login):
+    """GB 32100: authority, type for that authority and division, each with its own message."""
+    user = _employer_client(client, login)
+    cases = [
+        (credit_code(prefix="B1"), "统一社会信用代码第1位不是登记管理部门代码"),
+        (credit_code(prefix="94"), "统一社会信用代码前两位对不上"),
+        (credit_code(division="999999"), "统一社会信用代码第3至8位不是中国的行政区划代码"),
+    ]
+    for code, message in cases:
+        r = client.post("/employer/profile", data=_profile_form(credit_code=code))
+        assert r.status_code == 400 and message in r.get_data(as_text=True), code
+        assert db.session.get(EmployerProfile, user.id) is None
+    r = client.post("/employer/profile", data=_profile_form(credit_code=credit_code(prefix="92")))
+    assert r.status_code == 302
+    assert db.session.get(EmployerProfile, user.id).credit_code.startswith("92330200")
+
+
 def _gig_form(**overrides):
     day = (to_local(utcnow()) + timedelta(days=3)).date().isoformat()
     return gig_form(

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from marketplace.accounts.services import register
@@ -48,15 +49,38 @@ def test_profile_saved_encrypted_and_masked(client, login):
     assert profile.id_number_masked in page and "*" in profile.id_number_masked
 
 
-def test_bad_id_number_refused_with_message(client, login):
-    """A wrong check character is refused in Chinese and no profile is created."""
+def _wrong_check(number: str) -> str:
+    return number[:-1] + ("0" if number[-1] != "0" else "1")
+
+
+@pytest.mark.parametrize(
+    "number, message",
+    [
+        # A wrong check character.
+        (_wrong_check(id_number(date(1980, 1, 1), serial=5)), "身份证号码最后一位不对"),
+        # GB 11643 / GB/T 2260: the first six digits must be a division code (330299 is none).
+        (
+            id_number(date(1980, 1, 1), serial=5, region="330299"),
+            "身份证号码前六位不是中国的行政区划代码",
+        ),
+    ],
+)
+def test_bad_id_number_refused_with_message(client, login, number, message):
+    """A bad ID number is refused with what is wrong, in Chinese, and no profile is created."""
     user = _new_worker_client(client, login)
-    good = id_number(date(1980, 1, 1), serial=5)
-    bad = good[:-1] + ("0" if good[-1] != "0" else "1")
-    r = client.post("/worker/profile", data=_form(id_number=bad))
+    r = client.post("/worker/profile", data=_form(id_number=number))
     assert r.status_code == 400
-    assert "身份证" in r.get_data(as_text=True)
+    assert message in r.get_data(as_text=True)
     assert db.session.get(WorkerProfile, user.id) is None
+
+
+def test_id_number_from_an_abolished_district_is_accepted(client, login):
+    """330204 宁波市江东区 was abolished in 2016; people born there keep the number."""
+    user = _new_worker_client(client, login)
+    number = id_number(date(1980, 1, 1), serial=5, region="330204")
+    r = client.post("/worker/profile", data=_form(id_number=number))
+    assert r.status_code == 302
+    assert db.session.get(WorkerProfile, user.id).id_number_masked.startswith("3302")
 
 
 def test_same_id_number_cannot_register_twice(client, login):

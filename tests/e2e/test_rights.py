@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from marketplace.models import CaseStatus, Registration, WageCase, db
+from marketplace.rights import cases
+from tests.e2e.kiosk_steps import COUNT_PRINTS
 from tests.factories import PASSWORD, make_employer, make_worker
 from tests.rights.conftest import worked_shift
 
@@ -60,3 +62,33 @@ def test_worker_registers_and_reports_unpaid_wages(app, live_server, browser, sh
     assert reg.pledge_name == "张三" and reg.application_id == application.id
     case = db.session.query(WageCase).one()
     assert case.status == CaseStatus.OPEN and case.worker_id == worker.id
+
+
+def test_the_case_summary_prints_under_the_sites_csp(app, live_server, browser, shots):
+    """The summary's layout and its print button work with the CSP on: no violation reported."""
+    employer, worker = make_employer(verified=True), make_worker("张三")
+    application = worked_shift(employer, worker)
+    case = cases.report_unpaid(worker, application.id, "没收到")
+    db.session.commit()
+
+    context = browser.new_context(locale="zh-CN")
+    context.add_init_script(COUNT_PRINTS)
+    page = context.new_page()
+    blocked: list[str] = []
+    page.on(
+        "console", lambda msg: blocked.append(msg.text) if "Content Security" in msg.text else 0
+    )
+    page.goto(f"{live_server}/account/login")
+    page.fill("#mobile", worker.mobile)
+    page.fill("#password", PASSWORD)
+    page.press("#password", "Enter")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{live_server}/wage-cases/{case.id}/summary")
+    page.wait_for_load_state("networkidle")
+    facts = page.locator("dl.facts")
+    assert facts.evaluate("el => getComputedStyle(el).display") == "grid"
+    page.get_by_role("button", name="打印").click()
+    assert page.evaluate("window.__prints") == 1
+    shots(page, "case-summary")
+    context.close()
+    assert blocked == []

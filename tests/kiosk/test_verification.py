@@ -20,6 +20,7 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.notifications.services import text_of
+from marketplace.policy import credit_code as gb32100
 from tests.factories import credit_code, make_employer, make_gig
 
 REASON = "营业执照上的名称与填写的不一致"
@@ -186,6 +187,36 @@ def test_a_failing_credit_code_cannot_be_approved(app, staff, station, code, kin
     assert profile.verification == Verification.PENDING and _audits() == []
     v.reject(staff, station, profile.user_id, "信用代码校验不通过")
     assert profile.verification == Verification.REJECTED
+
+
+@pytest.mark.parametrize(
+    "code, fault",
+    [
+        (credit_code(prefix="B1"), gb32100.MSG_CREDIT_AUTHORITY),
+        (credit_code(prefix="94"), gb32100.MSG_CREDIT_TYPE),
+        (credit_code(division="999999"), gb32100.MSG_CREDIT_DIVISION),
+        (_broken(credit_code()), gb32100.MSG_CREDIT_CHECK),
+    ],
+)
+def test_staff_are_told_which_part_of_a_stored_credit_code_is_wrong(
+    app, staff, station, code, fault
+):
+    """A code saved before a rule existed is flagged with its fault, and cannot be approved."""
+    profile = _employer("旧数据公司", code=code)
+    [row] = v.queue()
+    assert (row.check, row.fault) == (v.CreditCheck.INVALID, fault)
+    found = v.detail(staff, station, profile.user_id)
+    assert (found.check, found.fault) == (v.CreditCheck.INVALID, fault)
+    with pytest.raises(v.CreditCodeFails):
+        v.approve(staff, station, profile.user_id)
+    assert profile.verification == Verification.PENDING
+
+
+def test_a_valid_credit_code_has_no_fault(app, staff, station):
+    """Nothing is flagged for a code that passes, including 330204 (江东区, abolished 2016)."""
+    _employer("江东老公司", code=credit_code(division="330204"))
+    [row] = v.queue()
+    assert (row.check, row.fault) == (v.CreditCheck.VALID, "")
 
 
 def test_a_household_without_credit_code_can_be_approved(app, staff, station):

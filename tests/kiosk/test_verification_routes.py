@@ -75,6 +75,26 @@ def test_queue_and_detail_pages_show_the_check(kiosk):
     assert kiosk.get("/kiosk/employers/999999").status_code == 404
 
 
+def test_the_screens_say_which_part_of_the_credit_code_is_wrong(kiosk):
+    """Staff read the fault itself (here a made-up division), in Chinese, on queue and detail."""
+    profile = _employer("外省代码公司", code=credit_code(division="999999"))
+    db.session.commit()
+    fault = "统一社会信用代码第3至8位不是中国的行政区划代码"
+    queue = kiosk.get("/kiosk/employers").get_data(as_text=True)
+    assert "外省代码公司" in queue and fault in queue
+    page = kiosk.get(f"/kiosk/employers/{profile.user_id}").get_data(as_text=True)
+    assert profile.credit_code in page and fault in page
+    assert 'data-testid="credit-fault"' in page
+
+
+def test_a_passing_credit_code_shows_no_fault(kiosk):
+    """No fault line beside a code that passes."""
+    profile = _employer("象山海鲜加工厂")
+    db.session.commit()
+    page = kiosk.get(f"/kiosk/employers/{profile.user_id}").get_data(as_text=True)
+    assert 'data-testid="check"' in page and 'data-testid="credit-fault"' not in page
+
+
 def test_approve_by_post_puts_the_badge_on_the_gig_page(app, kiosk, staff):
     """After approval the employer leaves the queue and its waiting gig is published, badged."""
     profile = _employer("象山海鲜加工厂")

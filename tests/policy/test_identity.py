@@ -2,17 +2,15 @@
 
 Standards under test:
 
-* GB 11643-1999 citizen identification number: 18 characters, a YYYYMMDD
-  birth date, sex from the 17th digit, and an ISO 7064 MOD 11-2 check character.
-* GB 32100-2015 unified social credit code: 18 characters from
-  "0123456789ABCDEFGHJKLMNPQRTUWXY", with a modulus-31 check character.
+* GB 11643-1999 citizen identification number: 18 characters, a GB/T 2260
+  address code, a YYYYMMDD birth date, sex from the 17th digit, and an
+  ISO 7064 MOD 11-2 check character.
 * Mainland mobile numbers (MIIT numbering plan), 11 digits, 13x-19x.
 
-Expected check characters come from ``_gb11643_check`` and ``_gb32100_check``
-below. These oracles compute the weights from the standards' formulas
-(2**(18-i) mod 11 and 3**(i-1) mod 31) rather than reuse the module's tables,
-and they are themselves checked against the worked examples published with the
-standards.
+Expected check characters come from ``_gb11643_check`` below. This oracle
+computes the weights from the standard's formula (2**(18-i) mod 11) rather than
+reuse the module's tables, and it is itself checked against the worked examples
+published with the standard.
 """
 
 from __future__ import annotations
@@ -24,14 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from marketplace.policy import identity
+from marketplace.policy import credit_code, divisions, identity
 
 IdentityError = identity.IdentityError
 IdNumber = identity.IdNumber
-is_valid_credit_code = identity.is_valid_credit_code
 mask_id_number = identity.mask_id_number
 mask_mobile = identity.mask_mobile
-normalise_credit_code = identity.normalise_credit_code
 normalise_mobile = identity.normalise_mobile
 parse_id_number = identity.parse_id_number
 
@@ -41,20 +37,15 @@ MSG_ID_LENGTH = "The ID number must have 18 characters."
 MSG_ID_DIGITS = "The first 17 characters of the ID number must be digits."
 MSG_ID_LAST_CHAR = "The last character of the ID number must be a digit or X."
 MSG_ID_CHECK = "The last character of the ID number does not match; please check it."
+MSG_ID_DIVISION = (
+    "The first six digits of the ID number are not a Chinese administrative division code."
+)
 MSG_ID_BAD_DATE = "The birth date in the ID number is not a real date."
 MSG_ID_FUTURE = "The birth date in the ID number is in the future."
-MSG_CREDIT_LENGTH = "The unified social credit code must have 18 characters."
-MSG_CREDIT_CHARSET = (
-    "The unified social credit code may only contain digits and capital "
-    "letters other than I, O, S, V and Z."
-)
-MSG_CREDIT_CHECK = (
-    "The unified social credit code's check character does not match; please check it."
-)
 MSG_MOBILE = "The mobile number must be 11 digits starting with 13–19."
 
 
-# --- Independent oracles -------------------------------------------------------
+# --- Independent oracle --------------------------------------------------------
 
 
 def _gb11643_check(first17: str) -> str:
@@ -64,27 +55,15 @@ def _gb11643_check(first17: str) -> str:
     return "X" if value == 10 else str(value)
 
 
-_GB32100_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-
-
-def _gb32100_check(first17: str) -> str:
-    """GB 32100-2015 check character, with weights computed as 3**(i-1) mod 31."""
-    total = sum(_GB32100_CHARSET.index(c) * pow(3, i, 31) for i, c in enumerate(first17))
-    return _GB32100_CHARSET[(31 - total % 31) % 31]
-
-
 def _id(first17: str) -> str:
     """Complete 17 digits into a GB 11643-1999 number with the correct check character."""
     return first17 + _gb11643_check(first17)
 
 
-def test_oracles_match_published_examples_gb11643_gb32100() -> None:
-    """The test oracles reproduce the GB 11643-1999 and GB 32100-2015 worked examples."""
-    # GB 11643-1999 example numbers.
+def test_oracle_matches_published_examples_gb11643() -> None:
+    """The test oracle reproduces the GB 11643-1999 worked examples."""
     assert _id("11010519491231002") == "11010519491231002X"
     assert _id("44052418800101001") == "440524188001010014"
-    # GB 32100-2015 worked example: 91350100M000100Y4? -> check "3".
-    assert _gb32100_check("91350100M000100Y4") == "3"
 
 
 # --- GB 11643-1999: valid numbers ----------------------------------------------
@@ -280,6 +259,54 @@ def test_gb11643_errors_are_value_errors_with_msgid() -> None:
     assert exc.value.params == {}
 
 
+# --- GB 11643-1999 address code: a GB/T 2260 division code ---------------------
+
+
+@pytest.mark.parametrize(
+    "division",
+    [
+        "330212",  # 宁波市鄞州区, in force
+        "330225",  # 象山县, in force
+        "330204",  # 宁波市江东区, abolished in 2016: numbers issued there keep it
+        "330227",  # 鄞县, became 鄞州区 (330212) in 2002
+        "330201",  # 宁波市市辖区, carried by older numbers
+        "110000",  # 北京市, a province-level code
+    ],
+)
+def test_gb11643_listed_division_codes_pass_even_after_abolition(division: str) -> None:
+    """GB 11643-1999: a code ever listed in GB/T 2260 is accepted; an ID keeps its code."""
+    number = _id(division + "19800101123")
+    assert parse_id_number(number, today=TODAY).region_code == division
+
+
+@pytest.mark.parametrize(
+    "division",
+    [
+        "990101",  # no province 99
+        "330299",  # Ningbo has no 99
+        "330207",  # a Ningbo number never used for a division
+        "000000",
+        "100000",  # 中华人民共和国: only national organisations' credit codes carry it
+    ],
+)
+def test_gb11643_made_up_division_code_is_refused(division: str) -> None:
+    """GB 11643-1999: a correct check character does not make up for a made-up address code."""
+    number = _id(division + "19800101123")
+    with pytest.raises(IdentityError) as exc:
+        parse_id_number(number, today=TODAY)
+    assert exc.value.msgid == MSG_ID_DIVISION
+
+
+def test_gb11643_check_character_still_applies_to_listed_and_made_up_codes() -> None:
+    """GB 11643-1999: a wrong check character is reported as such, whatever the address code."""
+    for division in ("330204", "990101"):
+        good = _id(division + "19800101123")
+        wrong = good[:17] + ("1" if good[17] != "1" else "2")
+        with pytest.raises(IdentityError) as exc:
+            parse_id_number(wrong, today=TODAY)
+        assert exc.value.msgid == MSG_ID_CHECK
+
+
 # --- GB 11643-1999: sex and masking ---------------------------------------------
 
 
@@ -308,82 +335,6 @@ def test_gb11643_masking_wrong_length_is_rejected() -> None:
     with pytest.raises(ValueError) as exc:
         mask_id_number("12345")
     assert str(exc.value) == MSG_ID_LENGTH
-
-
-# --- GB 32100-2015 unified social credit code -----------------------------------
-
-VALID_CREDIT_CODES = [
-    "91350100M000100Y43",  # GB 32100-2015 worked example (Fuzhou)
-    "91110000802100433B",  # Beijing-registered enterprise, check character B
-    "91330200MA2AB1C2DJ",  # Ningbo (330200) enterprise, MA-series organisation code
-    "91330203MA2CJ8N9R1",  # Ningbo Haishu enterprise
-    "123302000029627514",  # Ningbo public institution (registration authority 1)
-    "52330200MJ8A1234Q4",  # Ningbo social organisation (registration authority 5)
-    "91330206MA21001QQ0",  # check value 31 - 0 wraps to "0"
-]
-
-
-@pytest.mark.parametrize("code", VALID_CREDIT_CODES)
-def test_gb32100_valid_codes(code: str) -> None:
-    """GB 32100-2015: codes with a correct modulus-31 check character are valid."""
-    assert code[17] == _gb32100_check(code[:17])  # the fixture really is valid
-    assert is_valid_credit_code(code)
-    assert normalise_credit_code(code) == code
-
-
-def test_gb32100_lowercase_and_spaces_are_accepted() -> None:
-    """GB 32100-2015: lowercase input and surrounding spaces are normalised."""
-    assert is_valid_credit_code("  91330200ma2ab1c2dj ")
-    assert normalise_credit_code(" 91330200ma2ab1c2dj\n") == "91330200MA2AB1C2DJ"
-    assert normalise_credit_code("９１３５０１００ｍ０００１００ｙ４３") == ("91350100M000100Y43")
-
-
-@pytest.mark.parametrize(
-    "code",
-    ["91350100M000100Y4" + c for c in "0123456789ABCDEFGHJKLMNPQRTUWXY" if c != "3"],
-)
-def test_gb32100_every_wrong_check_character_is_rejected(code: str) -> None:
-    """GB 32100-2015: each of the 30 wrong check characters is rejected."""
-    assert not is_valid_credit_code(code)
-    with pytest.raises(ValueError) as exc:
-        normalise_credit_code(code)
-    assert str(exc.value) == MSG_CREDIT_CHECK
-
-
-@pytest.mark.parametrize("letter", list("IOSVZ"))
-def test_gb32100_forbidden_letters_are_rejected(letter: str) -> None:
-    """GB 32100-2015: the letters I, O, S, V and Z are not in the code alphabet."""
-    for code in (
-        "91330200MA2AB1C2D" + letter,  # as the check character
-        "91330200MA2A" + letter + "1C2DJ",  # in the organisation code
-    ):
-        assert not is_valid_credit_code(code)
-        assert not is_valid_credit_code(code.lower())
-        with pytest.raises(ValueError) as exc:
-            normalise_credit_code(code)
-        assert str(exc.value) == MSG_CREDIT_CHARSET
-
-
-def test_gb32100_standard_counterexample_is_rejected() -> None:
-    """GB 32100-2015 worked counterexample 91350100M000100Y4Z is invalid."""
-    assert not is_valid_credit_code("91350100M000100Y4Z")
-
-
-@pytest.mark.parametrize(
-    "code",
-    ["", "91350100M000100Y4", "91350100M000100Y433", "913501001"],
-)
-def test_gb32100_wrong_length_is_rejected(code: str) -> None:
-    """GB 32100-2015: the code must have exactly 18 characters."""
-    assert not is_valid_credit_code(code)
-    with pytest.raises(ValueError) as exc:
-        normalise_credit_code(code)
-    assert str(exc.value) == MSG_CREDIT_LENGTH
-
-
-def test_gb32100_punctuation_is_rejected() -> None:
-    """GB 32100-2015: punctuation is not in the code alphabet."""
-    assert not is_valid_credit_code("91350100-000100Y43")
 
 
 # --- Mobile numbers ------------------------------------------------------------
@@ -444,14 +395,25 @@ def test_mobile_masking() -> None:
 # --- Module purity -------------------------------------------------------------
 
 
-def test_module_imports_only_stdlib() -> None:
-    """The GB 11643-1999 / GB 32100-2015 policy module imports no Flask or database code."""
-    tree = ast.parse(Path(identity.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [identity, credit_code, divisions])
+def test_modules_import_only_stdlib_and_policy(module) -> None:
+    """The GB 11643 / GB 32100 / GB/T 2260 modules import no Flask or database code."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     imported: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            imported.update(alias.name.split(".")[0] for alias in node.names)
+            imported.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
-    allowed = {"__future__", "datetime", "re", "dataclasses", "typing"}
-    assert imported <= allowed, imported
+            imported.add(node.module)
+    stdlib = {
+        "__future__",
+        "csv",
+        "dataclasses",
+        "datetime",
+        "functools",
+        "pathlib",
+        "re",
+        "typing",
+    }
+    outside = {m for m in imported if m not in stdlib and not m.startswith("marketplace.policy.")}
+    assert outside == set()

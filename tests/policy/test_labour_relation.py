@@ -65,7 +65,9 @@ def test_unmanaged_work_gets_service_agreement_policy_3_household_handyman():
     ("outcome", "form", "kind"),
     [
         (Outcome.LABOUR_CONTRACT, "temporary", None),
-        (Outcome.LABOUR_CONTRACT, "part_time", None),
+        (Outcome.LABOUR_CONTRACT, "seasonal", None),
+        (Outcome.LABOUR_CONTRACT, "flexible", None),
+        (Outcome.LABOUR_CONTRACT, "part_time", AgreementKind.PT_CONTRACT),
         (Outcome.WRITTEN_AGREEMENT, "temporary", AgreementKind.TEMPORARY),
         (Outcome.WRITTEN_AGREEMENT, "flexible", AgreementKind.TEMPORARY),
         (Outcome.WRITTEN_AGREEMENT, "seasonal", AgreementKind.SEASONAL),
@@ -75,5 +77,7 @@ def test_unmanaged_work_gets_service_agreement_policy_3_household_handyman():
     ],
 )
 def test_template_follows_outcome_and_work_form_policy_3(outcome, form, kind):
-    """POLICY §3: no gig agreement for a labour contract; else the template of the work form."""
+    """POLICY §3: a full-time labour contract is signed directly, so no agreement here; POLICY §4
+    and Labour Contract Law art. 68–72: part-time labour gets the 非全日制劳动合同; else the
+    template of the work form."""
     assert agreement_kind(outcome, form) == kind

@@ -36,7 +36,8 @@ from marketplace.models import (
     db,
 )
 from marketplace.policy import working_age
-from marketplace.policy.identity import is_valid_credit_code, parse_id_number
+from marketplace.policy.credit_code import is_valid_credit_code
+from marketplace.policy.identity import parse_id_number
 from marketplace.policy.pricing import daily_pay_fen
 from marketplace.security import decrypt_id_number, verify_password
 from marketplace.seeding.demo import (

@@ -35,11 +35,12 @@ def test_every_accepted_application_has_its_agreement(small_demo):
     assert accepted
     agreements = {a.application_id: a for a in db.session.scalars(select(Agreement))}
     for app in accepted:
-        if app.shift.gig.needs_labour_contract:
+        if app.shift.gig.agreement_kind is None:  # a full-time labour contract, signed off here
             assert app.id not in agreements
             continue
         agreement = agreements.get(app.id)
         assert agreement is not None, f"application {app.id} has no agreement"
+        assert agreement.template.kind == app.shift.gig.agreement_kind
         if app.shift.starts_at > NOW:
             assert agreement.status == AgreementStatus.DRAFT
             continue

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import ast
 import csv
+import random
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from marketplace.models import EmployerKind, WorkForm
+from marketplace.policy.credit_code import normalise_credit_code
+from marketplace.policy.identity import parse_id_number
 from marketplace.seeding.demo import data
+from marketplace.seeding.demo.codes import make_credit_code, make_id_number
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 DEMO = SEEDS / "demo"
@@ -117,6 +122,17 @@ def test_codes_in_the_tables_are_those_of_the_reference_seeds():
     assert set(data.column("fishing_towns.csv", "name_zh")) <= _reference("towns.csv", "name_zh")
     assert _cells("employer_kinds.csv", "kind") == {k.value for k in EmployerKind}
     assert _cells("title_suffixes.csv", "work_form") == {f.value for f in WorkForm}
+
+
+def test_demo_id_numbers_and_credit_codes_carry_real_division_codes():
+    """Every region and district the demo draws from makes numbers the sign-up checks accept."""
+    rng = random.Random(7)
+    divisions = set(data.column("regions.csv", "code")) | _reference("districts.csv", "code")
+    prefixes = _cells("sectors.csv", "credit_prefix") | {"91", "92"}
+    for division in sorted(divisions | {"330200", "330225"}):  # the generator's fallbacks
+        parse_id_number(make_id_number(rng, division, date(1980, 5, 6), male=True))
+        for prefix in sorted(prefixes):
+            normalise_credit_code(make_credit_code(rng, prefix, division))
 
 
 def test_a_broken_table_is_refused_naming_its_file_and_line(tmp_path):

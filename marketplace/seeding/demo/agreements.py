@@ -45,7 +45,7 @@ def add_agreements(apps: list[AppPlan], now: datetime) -> int:
     rows = []
     for app in accepted:
         kind = agreement_kind(outcomes[app.gig.id], app.gig.work_form.value)
-        if kind is None:  # a labour contract is signed outside the marketplace
+        if kind is None:  # a full-time labour contract is signed outside the marketplace
             continue
         if kind not in templates:
             templates[kind] = current_template(kind).id

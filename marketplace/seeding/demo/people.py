@@ -37,8 +37,6 @@ def user_row(role: Role, mobile: str, password_hash: str, name: str, created: da
         "display_name": name,
         "locale": None,
         "active": True,
-        "failed_logins": 0,
-        "locked_until": None,
         "created_at": created,
         "last_login_at": None,
     }

@@ -1,7 +1,7 @@
-"""codes sent by SMS to prove a mobile number; session version; outbox messages to numbers
+"""codes sent by SMS to prove a mobile number; outbox messages to numbers without an account
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-05 09:00:00.000000
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0011'
-down_revision = '0010'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 
@@ -38,9 +38,6 @@ def upgrade():
         batch_op.create_index('ix_mobile_code_mobile_created_at', ['mobile', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_mobile_code_user_id'), ['user_id'], unique=False)
 
-    with op.batch_alter_table('user', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('session_version', sa.Integer(), server_default='0', nullable=False))
-
     with op.batch_alter_table('outbox_message', schema=None) as batch_op:
         batch_op.alter_column('user_id', existing_type=sa.Integer(), nullable=True)
 
@@ -50,9 +47,6 @@ def downgrade():
     op.execute('DELETE FROM outbox_message WHERE user_id IS NULL')
     with op.batch_alter_table('outbox_message', schema=None) as batch_op:
         batch_op.alter_column('user_id', existing_type=sa.Integer(), nullable=False)
-
-    with op.batch_alter_table('user', schema=None) as batch_op:
-        batch_op.drop_column('session_version')
 
     with op.batch_alter_table('mobile_code', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_mobile_code_user_id'))
