@@ -29,6 +29,7 @@ from marketplace.ops import headers, logs
 from marketplace.ops.keys import check_identity_keys
 from marketplace.ops.routes import bp as ops_bp
 from marketplace.rights.routes import bp as rights_bp
+from marketplace.rights.routes_accidents import bp as accidents_bp
 from marketplace.rights.routes_cases import bp as wage_cases_bp
 from marketplace.rights.routes_complaints import bp as complaints_bp
 from marketplace.rights.routes_kiosk import bp as kiosk_entitlements_bp
@@ -52,6 +53,7 @@ BLUEPRINTS = (
     rights_bp,
     wage_cases_bp,
     complaints_bp,
+    accidents_bp,
     kiosk_entitlements_bp,
     notifications_bp,
     matchmaking_bp,

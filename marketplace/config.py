@@ -112,6 +112,9 @@ def load_settings(instance_path: str) -> dict:
         "NO_SHOW_PAUSE_AFTER": int(os.environ.get("NO_SHOW_PAUSE_AFTER", "3")),
         "NO_SHOW_WINDOW_DAYS": int(os.environ.get("NO_SHOW_WINDOW_DAYS", "90")),
         "NO_SHOW_PAUSE_DAYS": int(os.environ.get("NO_SHOW_PAUSE_DAYS", "14")),
+        # The platform's own accident insurance (意外险) for shifts the employer does not insure
+        # for work injury, as its name and policy number; empty: the platform has none.
+        "PLATFORM_ACCIDENT_INSURANCE": os.environ.get("PLATFORM_ACCIDENT_INSURANCE", ""),
         # "module:Class" with a send(channel, recipient, body) method, e.g. an SMS gateway.
         "OUTBOX_SENDER": os.environ.get(
             "OUTBOX_SENDER", "marketplace.notifications.outbox:LoggingSender"

@@ -21,6 +21,7 @@ from marketplace.models import (
     WorkForm,
 )
 from marketplace.policy.citations import readable
+from marketplace.policy.injury import Cover
 from marketplace.policy.labour_relation import AgreementKind, Outcome
 
 # Keyed by (enum, value): members of different enums may share a value ("rejected" is both an
@@ -52,6 +53,9 @@ _WORDS: list[tuple[enum.Enum, object]] = [
     (AppealReason.EMPLOYER, _l("The employer changed or cancelled the work")),
     (AppealReason.CAME, _l("Came but was not checked in")),
     (AppealReason.OTHER, _l("Other reason")),
+    (Cover.WORK_INJURY, _l("Work-injury insurance (工伤保险) from the employer")),
+    (Cover.ACCIDENT, _l("The platform's accident insurance (意外险)")),
+    (Cover.NONE, _l("No injury insurance")),
     (AppealStatus.PENDING, _l("Waiting for station staff")),
     (AppealStatus.UPHELD, _l("The no-show stands")),
     (AppealStatus.OVERTURNED, _l("Reason accepted: the no-show does not count")),

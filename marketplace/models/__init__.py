@@ -1,5 +1,6 @@
 """All models, importable from one place."""
 
+from marketplace.models.accidents import AccidentReport
 from marketplace.models.accounts import AuditLog, CodePurpose, MobileCode, Role, User
 from marketplace.models.agreements import (
     Agreement,
@@ -58,6 +59,7 @@ from marketplace.models.workers import (
 )
 
 __all__ = [
+    "AccidentReport",
     "AssistedSignup",
     "Agreement",
     "AgreementSignature",

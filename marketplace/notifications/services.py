@@ -18,6 +18,15 @@ MESSAGES = {
         "You were recorded as not coming to “%(subject)s”. If you had a reason, appeal on the "
         "shift's page."
     ),
+    "accident_reported": N_("An accident was reported on “%(subject)s”."),
+    "accident_apply_reminder": N_(
+        "Apply for work-injury recognition for the accident on “%(subject)s”: the law gives "
+        "the employer 30 days."
+    ),
+    "accident_worker_may_apply": N_(
+        "The employer has not applied for work-injury recognition for “%(subject)s” within 30 "
+        "days: you, a relative or the trade union may apply within a year of the accident."
+    ),
     "no_show_appealed": N_("The worker appealed the no-show for “%(subject)s”."),
     "no_show_upheld": N_("Station staff decided the no-show for “%(subject)s” stands."),
     "no_show_overturned": N_(

@@ -19,6 +19,7 @@ from marketplace.models import (
 from marketplace.notifications.services import notify
 from marketplace.policy import registration as rule
 from marketplace.policy.subsidy import subsidy_end_month
+from marketplace.rights.accidents import send_reminders
 from marketplace.rights.cases import detect_arrears
 from marketplace.rights.registration import group_of
 from marketplace.schedule import Job
@@ -88,6 +89,10 @@ def _registration_reminders(now: datetime) -> str:
     return f"{registration_reminders(now.date())} reminders sent"
 
 
+def _accident_reminders(now: datetime) -> str:
+    return f"{send_reminders(now.date())} reminders sent"
+
+
 def _subsidy_reminders(now: datetime) -> str:
     return f"{subsidy_end_reminders(now.date())} reminders sent"
 
@@ -113,5 +118,13 @@ JOBS = (
         {"hour": 9, "minute": 30},
         "%Y-%m",  # daily trigger, but claimed once a month: a missed day is caught up
         "Remind workers 3 months before their social-insurance subsidy ends (N(十一)).",
+    ),
+    Job(
+        "accident_reminders",
+        _accident_reminders,
+        {"hour": 9, "minute": 45},
+        "%Y-%m-%d",
+        "Remind employers to apply for work-injury recognition within 30 days of an accident, "
+        "then tell the worker they may apply (《工伤保险条例》第十七条).",
     ),
 )

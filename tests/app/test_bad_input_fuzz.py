@@ -27,6 +27,7 @@ from wtforms import FieldList, FormField
 from marketplace.accounts.services import register
 from marketplace.kiosk import services as kiosk
 from marketplace.models import (
+    AccidentReport,
     Agreement,
     Application,
     Complaint,
@@ -80,6 +81,7 @@ ROLES = ("anonymous", "worker", "employer", "staff", "admin")
 # Which rows a URL's ``<int:name>`` names.
 ID_OF = {
     "agreement_id": Agreement,
+    "report_id": AccidentReport,
     "appeal_id": NoShowAppeal,
     "app_id": Application,
     "case_id": WageCase,
