@@ -23,6 +23,7 @@ from marketplace.kiosk.routes_dashboard import bp as kiosk_dashboard_bp
 from marketplace.kiosk.routes_signup import bp as kiosk_signup_bp
 from marketplace.matchmaking import index as matchmaking_index
 from marketplace.matchmaking.routes import bp as matchmaking_bp
+from marketplace.matchmaking.routes_pool import bp as pool_bp
 from marketplace.models import db
 from marketplace.notifications.routes import bp as notifications_bp
 from marketplace.ops import headers, logs
@@ -34,6 +35,7 @@ from marketplace.rights.routes_cases import bp as wage_cases_bp
 from marketplace.rights.routes_complaints import bp as complaints_bp
 from marketplace.rights.routes_kiosk import bp as kiosk_entitlements_bp
 from marketplace.work.routes import bp as work_bp
+from marketplace.work.routes_calendar import bp as calendar_bp
 from marketplace.work.routes_noshow import bp as no_shows_bp
 from marketplace.workers.routes import bp as workers_bp
 
@@ -47,6 +49,7 @@ BLUEPRINTS = (
     verification_bp,
     gigs_bp,
     work_bp,
+    calendar_bp,
     no_shows_bp,
     agreements_bp,
     kiosk_signing_bp,
@@ -57,6 +60,7 @@ BLUEPRINTS = (
     kiosk_entitlements_bp,
     notifications_bp,
     matchmaking_bp,
+    pool_bp,
     dashboard_bp,
     kiosk_bp,
     kiosk_signup_bp,

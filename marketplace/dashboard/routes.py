@@ -4,9 +4,11 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from marketplace.dashboard import services
+from marketplace.dashboard.seasons import season_notes
 from marketplace.employers.services import profile_of as employer_profile
+from marketplace.i18n import to_local
 from marketplace.matchmaking.services import invitations, recommend_gigs
-from marketplace.models import Role
+from marketplace.models import Role, utcnow
 from marketplace.workers.services import profile_of as worker_profile
 
 bp = Blueprint("dashboard", __name__)
@@ -27,6 +29,7 @@ def home():
             board=services.worker_board(current_user),
             recommended=recommended,
             invites=invitations(current_user),
+            seasons=season_notes(profile, to_local(utcnow()).date()),
         )
     if current_user.role == Role.EMPLOYER:
         profile = employer_profile(current_user)

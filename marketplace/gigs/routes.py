@@ -10,11 +10,12 @@ from marketplace.edge import back_to, done, refusals_shown_in
 from marketplace.employers import standing
 from marketplace.employers.services import profile_of as employer_profile_of
 from marketplace.gigs import search, services
+from marketplace.gigs.copying import fill_from
 from marketplace.gigs.forms import GigForm, SearchForm
-from marketplace.i18n import localized_name
+from marketplace.i18n import localized_name, to_local
 from marketplace.inputs import query_int
 from marketplace.labels import choices
-from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm
+from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm, utcnow
 from marketplace.policy.labour_relation import Answers, agreement_kind, assess
 from marketplace.security import role_required
 from marketplace.work.services import application_of, applications_for_gig
@@ -145,6 +146,9 @@ def new():
     if request.method == "GET":
         form.town_id.data = employer.town_id
         form.address.data = employer.address
+        copied = query_int("copy", 0)
+        if copied:  # 再发一次: a past gig of this employer fills the form, dates moved ahead
+            fill_from(form, services.owned_gig(current_user, copied), to_local(utcnow()).date())
         if standing.open_cases_of_employer(current_user.id):  # POLICY §9: posting is blocked
             flash(standing.OpenArrears().translated(), "error")
     assessment = None
@@ -179,7 +183,9 @@ def new():
 def manage(gig_id: int):
     """The employer's view of a gig: check-in codes and applicants per shift."""
     gig = services.owned_gig(current_user, gig_id)
-    return render_template("gigs/manage.html", gig=gig, applications=applications_for_gig(gig))
+    return render_template(
+        "gigs/manage.html", gig=gig, applications=applications_for_gig(gig), now=utcnow()
+    )
 
 
 @bp.route("/gigs/<int:gig_id>/close", methods=["POST"])

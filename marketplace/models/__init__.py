@@ -10,7 +10,7 @@ from marketplace.models.agreements import (
     Party,
 )
 from marketplace.models.base import db, rows_changed, utcnow
-from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
+from marketplace.models.employers import EmployerKind, EmployerProfile, Favourite, Verification
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
 from marketplace.models.kiosk import (
     AssistedSignup,
@@ -46,6 +46,7 @@ from marketplace.models.work import (
     AppealStatus,
     Application,
     AppStatus,
+    CalendarFeed,
     NoShowAppeal,
     Payment,
     Rating,
@@ -77,6 +78,7 @@ __all__ = [
     "AppStatus",
     "AppealReason",
     "AppealStatus",
+    "CalendarFeed",
     "Application",
     "NoShowAppeal",
     "AuditLog",
@@ -93,6 +95,7 @@ __all__ = [
     "District",
     "EmployerKind",
     "EmployerProfile",
+    "Favourite",
     "Gig",
     "GigStatus",
     "Hukou",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.accounts import User
@@ -54,3 +54,16 @@ class EmployerProfile(db.Model):
     def is_verified(self) -> bool:
         """Staff have checked this employer."""
         return self.verification == Verification.VERIFIED
+
+
+class Favourite(db.Model):
+    """A worker an employer keeps in its pool after working together, to invite again."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    worker: Mapped[User] = relationship(foreign_keys=[worker_id])
+
+    __table_args__ = (UniqueConstraint("employer_id", "worker_id"),)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.models.accounts import User
@@ -122,3 +122,11 @@ class Rating(db.Model):
         UniqueConstraint("application_id", "rater_id"),
         CheckConstraint("stars BETWEEN 1 AND 5", name="stars_range"),
     )
+
+
+class CalendarFeed(db.Model):
+    """A worker's secret calendar link (ICS); only its hash is kept, renewing replaces it."""
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("user.id"), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
