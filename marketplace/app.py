@@ -8,6 +8,7 @@ from flask import Flask
 
 from marketplace import commands, edge, i18n, inputs, throttle, web
 from marketplace.accounts.routes import bp as accounts_bp
+from marketplace.accounts.routes_codes import bp as codes_bp
 from marketplace.agreements.routes import bp as agreements_bp
 from marketplace.agreements.routes_kiosk import bp as kiosk_signing_bp
 from marketplace.config import load_settings
@@ -42,6 +43,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BLUEPRINTS = (
     ops_bp,
     accounts_bp,
+    codes_bp,
     workers_bp,
     employers_bp,
     verification_bp,

@@ -69,7 +69,14 @@ def load_settings(instance_path: str) -> dict:
         "SIGNIN_PER_ADDRESS": os.environ.get("SIGNIN_PER_ADDRESS", "30 per minute;300 per hour"),
         "SIGNUP_PER_ADDRESS": os.environ.get("SIGNUP_PER_ADDRESS", "20 per hour"),
         "PASSWORD_CHANGE_PER_ACCOUNT": os.environ.get("PASSWORD_CHANGE_PER_ACCOUNT", "10 per hour"),
+        # SMS codes asked for or entered from one address (sign-up and forgotten password).
+        "CODES_PER_ADDRESS": os.environ.get("CODES_PER_ADDRESS", "30 per hour"),
         "GIGS_PER_PAGE": 20,
+        # Codes sent by SMS to prove a mobile number (sign-up, forgotten password): minutes a
+        # code stays valid, wrong entries before it is dead, and codes a number gets an hour.
+        "MOBILE_CODE_MINUTES": int(os.environ.get("MOBILE_CODE_MINUTES", "10")),
+        "MOBILE_CODE_TRIES": int(os.environ.get("MOBILE_CODE_TRIES", "5")),
+        "MOBILE_CODES_PER_HOUR": int(os.environ.get("MOBILE_CODES_PER_HOUR", "5")),
         # Until staff verify an employer its gigs wait as drafts and it sees no worker's name.
         # A city may let households act at once ("1"). Off by default: a household takes a
         # stranger into its home and the worker goes to a private address, so the check that

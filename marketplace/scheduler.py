@@ -16,6 +16,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
+from marketplace.accounts import jobs as accounts_jobs
 from marketplace.gigs import jobs as gigs_jobs
 from marketplace.i18n import SHANGHAI, to_local
 from marketplace.matchmaking import jobs as matchmaking_jobs
@@ -45,6 +46,7 @@ JOBS: dict[str, Job] = {
         *work_jobs.JOBS,
         *matchmaking_jobs.JOBS,
         *notifications_jobs.JOBS,
+        *accounts_jobs.JOBS,
         Job(
             "prune_runs",
             _prune_runs,

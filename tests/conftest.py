@@ -58,6 +58,7 @@ def make_test_app(url: str, instance: Path, **extra):
         "SIGNIN_PER_ADDRESS": "100000 per minute",
         "SIGNUP_PER_ADDRESS": "100000 per minute",
         "PASSWORD_CHANGE_PER_ACCOUNT": "100000 per minute",
+        "CODES_PER_ADDRESS": "100000 per minute",
     }
     config.update(extra)
     return create_app(config)

@@ -1,11 +1,13 @@
 """Account pages: sign up, sign in, sign out, change password."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from marketplace.accounts import services, sessions
+from marketplace.accounts import codes, services, sessions
 from marketplace.accounts.forms import LoginForm, PasswordForm, SignupForm
+from marketplace.accounts.routes_codes import SIGNUP_CODE
 from marketplace.edge import done, refusals_shown_in
 from marketplace.models import Role
 from marketplace.security import is_safe_next
@@ -43,16 +45,19 @@ def _after_login_target(user) -> str:
 @bp.route("/signup", methods=["GET", "POST"])
 @limiter.limit(setting("SIGNUP_PER_ADDRESS"), methods=["POST"])
 def signup():
-    """Create a worker or employer account."""
+    """Start a worker or employer account: a code goes by SMS to the mobile number."""
     form = SignupForm()
     if form.validate_on_submit():
         with refusals_shown_in(form):
-            user = services.register(
-                form.mobile.data, form.password.data, Role(form.role.data), form.display_name.data
+            pending = codes.start_signup(
+                form.mobile.data,
+                form.password.data,
+                Role(form.role.data),
+                form.display_name.data,
+                str(get_locale()),
             )
-            sessions.start(user)
-            profile = "workers.profile" if user.role == Role.WORKER else "employers.profile"
-            return done(_("Welcome! Please complete your profile."), url_for(profile))
+            session[SIGNUP_CODE] = pending.id
+            return done(_("The code is on its way."), url_for("codes.signup_verify"))
     return render_template("accounts/signup.html", form=form), 200 if not form.errors else 400
 
 

@@ -51,23 +51,41 @@ def register(
     A ``one_time`` password is a random one a station prints, changed at the first sign-in:
     the person's own choice is checked then.
     """
+    mobile = check_new_account(mobile, password, display_name, one_time)
+    return create_account(mobile, hash_password(password), role, display_name)
+
+
+def check_new_account(
+    mobile: str, password: str, display_name: str = "", one_time: bool = False
+) -> str:
+    """Refuse what would stop an account from being created; return the normalised mobile."""
     try:
         mobile = normalise_mobile(mobile)
     except ValueError as exc:
         raise from_value_error(exc) from exc
     if not one_time:
         _check_password(password, mobile, display_name)
-    if db.session.scalar(select(User.id).where(User.mobile == mobile)) is not None:
-        raise MobileTaken()
+    _refuse_taken(mobile)
+    return mobile
+
+
+def create_account(mobile: str, password_hash: str, role: Role, display_name: str = "") -> User:
+    """Create an account whose mobile and password were checked (and the password hashed)."""
+    _refuse_taken(mobile)
     user = User(
         mobile=mobile,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         role=role,
         display_name=display_name.strip(),
     )
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def _refuse_taken(mobile: str) -> None:
+    if db.session.scalar(select(User.id).where(User.mobile == mobile)) is not None:
+        raise MobileTaken()
 
 
 @dataclass
@@ -127,6 +145,21 @@ def change_password(user: User, old: str, new: str) -> None:
     user.password_hash = hash_password(new)
     user.must_change_password = False
     user.one_time_password_until = None
+    db.session.flush()
+
+
+def reset_password(user: User, new: str, address: str = "") -> None:
+    """Set a forgotten password anew (the mobile was proven by a code); every session ends.
+
+    A one-time password from a station slip ends too, and so does the wait after failed
+    sign-ins from ``address``.
+    """
+    _check_password(new, user.mobile, user.display_name)
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+    user.one_time_password_until = None
+    sessions.end_everywhere(user)
+    throttle.signed_in(user.mobile, address)
     db.session.flush()
 
 

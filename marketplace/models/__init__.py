@@ -1,7 +1,7 @@
 """All models, importable from one place."""
 
 from marketplace.models.accidents import AccidentReport
-from marketplace.models.accounts import AuditLog, Role, User
+from marketplace.models.accounts import AuditLog, CodePurpose, MobileCode, Role, User
 from marketplace.models.agreements import (
     Agreement,
     AgreementSignature,
@@ -85,6 +85,7 @@ __all__ = [
     "BenefitFacts",
     "CaseEvent",
     "CaseSource",
+    "CodePurpose",
     "CaseStatus",
     "Complaint",
     "ComplaintCategory",
@@ -99,6 +100,7 @@ __all__ = [
     "GigStatus",
     "Hukou",
     "MinimumWage",
+    "MobileCode",
     "Notification",
     "PayUnit",
     "Payment",

@@ -1,4 +1,4 @@
-"""Accounts, roles and the audit log."""
+"""Accounts, roles, codes sent to prove a mobile number, and the audit log."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, Text, false
+from sqlalchemy import ForeignKey, Index, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from marketplace.models.base import code_enum, db, utcnow
@@ -52,6 +52,40 @@ class User(UserMixin, db.Model):
     def has_role(self, *roles: Role) -> bool:
         """True when the account holds one of ``roles``."""
         return self.role in roles
+
+
+class CodePurpose(enum.StrEnum):
+    """What a code sent by SMS proves the number for."""
+
+    SIGNUP = "signup"  # a new account waits for it
+    RESET = "reset"  # a forgotten password is replaced with it
+
+
+class MobileCode(db.Model):
+    """A 6-digit code sent by SMS to a mobile number, stored hashed, with its tries.
+
+    A sign-up waits here, its password already hashed, until the code is entered: no account
+    exists before. A reset names the account; a reset asked for an unknown number is kept too
+    (without an account and without a message sent) so that it counts and answers the same.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    purpose: Mapped[CodePurpose] = mapped_column(code_enum(CodePurpose, 8))
+    mobile: Mapped[str] = mapped_column(String(11))
+    code_hash: Mapped[str] = mapped_column(String(64))
+    tries: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+    closed_at: Mapped[datetime | None]  # entered right, or replaced by a newer code
+    locale: Mapped[str] = mapped_column(String(16))  # the language of the SMS
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # a waiting sign-up's
+    role: Mapped[Role | None] = mapped_column(code_enum(Role, 12))
+    display_name: Mapped[str] = mapped_column(String(80), default="")
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="CASCADE"), index=True
+    )
+
+    __table_args__ = (Index("ix_mobile_code_mobile_created_at", "mobile", "created_at"),)
 
 
 class AuditLog(db.Model):

@@ -26,7 +26,8 @@ class OutboxMessage(db.Model):
     notification_id: Mapped[int | None] = mapped_column(
         ForeignKey("notification.id", ondelete="SET NULL"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    # None for a code sent to a number that has no account yet (a sign-up waiting for it).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     channel: Mapped[str] = mapped_column(String(16), default="sms")
     recipient: Mapped[str] = mapped_column(String(40))
     body: Mapped[str] = mapped_column(Text)

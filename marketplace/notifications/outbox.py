@@ -84,6 +84,14 @@ def enqueue(note: Notification, text: str) -> OutboxMessage:
     return message
 
 
+def enqueue_sms(mobile: str, text: str, user_id: int | None = None) -> OutboxMessage:
+    """Queue an SMS to a number that may have no account yet (a code for a sign-up)."""
+    message = OutboxMessage(user_id=user_id, channel="sms", recipient=mobile, body=text)
+    db.session.add(message)
+    db.session.flush()
+    return message
+
+
 def render_for(user: User, render) -> str:
     """Render text in the recipient's language (Chinese unless they chose English)."""
     with force_locale(user.locale or current_app.config["BABEL_DEFAULT_LOCALE"]):

@@ -3,25 +3,17 @@
 from sqlalchemy import select
 
 from marketplace.models import Role, User, db
+from tests.accounts.steps import sign_up
 from tests.conftest import make_test_app
 from tests.factories import PASSWORD, make_worker
 
 
 def test_signup_creates_worker_and_signs_in(client):
-    """A worker signs up with a mobile number and lands on the profile form."""
-    r = client.post(
-        "/account/signup",
-        data={
-            "role": "worker",
-            "display_name": "王五",
-            "mobile": "138 0000 1234",
-            "password": "longenough1",
-            "confirm": "longenough1",
-        },
-    )
+    """A worker signs up with a mobile number and the SMS code and lands on the profile form."""
+    r = sign_up(client, "138 0000 1234", "longenough1", name="王五")
     assert r.status_code == 302 and r.headers["Location"].endswith("/worker/profile")
     user = db.session.scalar(select(User).where(User.mobile == "13800001234"))
-    assert user.role == Role.WORKER
+    assert user.role == Role.WORKER and user.display_name == "王五"
     assert user.password_hash.startswith("$argon2id$")
 
 

@@ -96,9 +96,9 @@ ID_OF = {
 }
 ARG_NAMES = re.compile(r"""(?:request\.args\.get|query_int)\(\s*["'](\w+)["']""")
 INPUT_NAMES = re.compile(r"""<(?:input|select|textarea)[^>]*\sname="([^"]+)\"""")
-# Rows a refused request is meant to change: staff looking at a person's record is logged even
-# when what they then send is refused.
-MAY_CHANGE_ON_REFUSAL = {"audit_log": None}
+# Rows a refused request is meant to change: a wrong SMS code uses up one of its tries; staff
+# looking at a person's record is logged even when what they then send is refused.
+MAY_CHANGE_ON_REFUSAL = {"mobile_code": {"tries"}, "audit_log": None}
 # Buttons without fields: any press does what it says (they answer without a success message).
 BUTTONS = {
     "/inbox/read",

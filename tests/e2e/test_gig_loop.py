@@ -11,6 +11,7 @@ from sqlalchemy import select
 from marketplace.employers import verification
 from marketplace.i18n import to_local
 from marketplace.models import User, db, utcnow
+from tests.accounts.steps import code_sent_to
 from tests.factories import credit_code, id_number
 from tests.kiosk.conftest import make_staff, nearest_station
 
@@ -41,6 +42,8 @@ def _signup(page, base: str, role: str, mobile: str) -> None:
     page.fill("#mobile", mobile)
     page.fill("#password", PASSWORD)
     page.fill("#confirm", PASSWORD)
+    _submit(page, "获取短信验证码")
+    page.fill("#code", code_sent_to(mobile))
     _submit(page, "创建账号")
 
 
