@@ -61,6 +61,8 @@ class BenefitFacts(db.Model):
     hard_to_employ: Mapped[bool] = mapped_column(default=False)
     hard_to_employ_set_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     subsidy_approved_on: Mapped[date | None]
+    # "I run my own business in Ningbo since": start-up support runs from it (P 二(一)).
+    business_started_on: Mapped[date | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -68,16 +68,23 @@ class Person:
     education: str | None = None  # a key of subsidy.EDUCATION_LEVELS; None if not told
     pays_as_individual: bool = False
     subsidy_approved_on: date | None = None
+    business_started_on: date | None = None  # "I run my own business in Ningbo since" (P 二(一))
+    skill_categories: frozenset[str] = frozenset()  # codes of seeds/skill_categories.csv
 
 
 @dataclass
 class Answer:
-    """One result: a yes/no, its explanation, what is missing, and the citation."""
+    """One result: a yes/no, its explanation, what is missing, and the citation.
+
+    ``tag`` (a msgid) replaces the yes/no tag where no yes/no can be given, e.g. "Ask" when
+    someone else decides on facts the product does not hold.
+    """
 
     ok: bool
     says: list[Message]
     missing: list[Message] = field(default_factory=list)
     citation: str = ""
+    tag: str = ""
 
 
 def _months_between(start: date, end: date) -> int:

@@ -160,7 +160,7 @@ def retirement_date(birth: date, group: str) -> date:
     """Return the day the statutory age is reached: birth date + the age in months.
 
     A birthday missing in the target month (e.g. the 31st) becomes that month's last day, as
-    民法典 art. 203 counts a period ending in a month without the corresponding day.
+    民法典 art. 202 counts a period ending in a month without the corresponding day.
     """
     year, month = retirement_month(birth, group)
     return date(year, month, min(birth.day, calendar.monthrange(year, month)[1]))

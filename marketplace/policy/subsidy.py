@@ -24,7 +24,7 @@ How the period is counted (our reading of N(十一), documented so it can be che
 * "距法定退休年龄不足5年" is measured by date, from the approval **date** to the retirement
   **date**: the day the person reaches the statutory age of ``marketplace.policy.retirement``
   (birth date + the 改革后法定退休年龄 in months; a day missing in the target month becomes the
-  month's last day, 民法典 art. 203). "不足5年" means the retirement date comes before the date
+  month's last day, 民法典 art. 202). "不足5年" means the retirement date comes before the date
   5 years after approval; exactly 5 years is not "under 5 years".
 * The subsidy is paid for whole calendar months. **First month**: the approval month counts as
   month 1, whatever the day of approval. "最长不超过3年": at most 36 months.
@@ -57,6 +57,7 @@ __all__ = [
     "N_",
     "NoSubsidy",
     "SUBSIDY_MONTHLY_FEN",
+    "add_years",
     "eligible",
     "near_retirement",
     "read_figures",
@@ -164,14 +165,14 @@ def _year_month(index: int) -> tuple[int, int]:
 
 
 def _add_months(day: date, months: int) -> date:
-    """Return the same day ``months`` later; a missing day becomes the month end (民法典 203)."""
+    """Return the same day ``months`` later; a missing day becomes the month end (民法典 202)."""
     year, month = _year_month(_month_index(day.year, day.month) + months)
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
 
 
-def _add_years(day: date, years: int) -> date:
-    """Return the same day ``years`` later; 29 Feb becomes 28 Feb (民法典 art. 203: month end)."""
+def add_years(day: date, years: int) -> date:
+    """Return the same day ``years`` later; 29 Feb becomes 28 Feb (民法典 art. 202: month end)."""
     return _add_months(day, years * 12)
 
 
@@ -219,10 +220,10 @@ def subsidy_months_left(approved: date, birth: date, group: str, on: date) -> in
 
 
 def _left_recently(left_school_on: date | None, on: date) -> bool:
-    """True if ``on`` is within GRADUATE_WINDOW_YEARS of leaving school (民法典 art. 201, 203)."""
+    """True if ``on`` is within GRADUATE_WINDOW_YEARS of leaving school (民法典 art. 201, 202)."""
     if left_school_on is None or left_school_on > on:
         return False
-    return on <= _add_years(left_school_on, GRADUATE_WINDOW_YEARS)
+    return on <= add_years(left_school_on, GRADUATE_WINDOW_YEARS)
 
 
 def _not_a_graduate_reason(left_school_on: date | None, education: str | None, on: date) -> str:

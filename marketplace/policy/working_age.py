@@ -5,7 +5,7 @@ Sources:
 * N(一) (Ningbo notice of 2021-12-28): flexible workers are 法定劳动年龄内 — within the legal
   working age.
 * Lower bound: 劳动法 art. 15 — 禁止用人单位招用未满十六周岁的未成年人. A person may work from
-  their 16th birthday (民法典 art. 201: a period in years ends on the corresponding day).
+  their 16th birthday (民法典 art. 202: a period in years ends on the corresponding day).
 * Upper bound: the statutory retirement age of ``marketplace.policy.retirement`` (the 2024-09-13
   decision and its 对照表), reached on the person's own retirement date (birth date + the age in
   months). 劳动合同法实施条例 art. 21: 劳动者达到法定退休年龄的，劳动合同终止 — from that day the
@@ -61,7 +61,7 @@ def group_for(sex: str, chosen: str | None) -> str:
 
 
 def _birthday(birth: date, years: int) -> date:
-    """The day ``years`` after ``birth``; 29 Feb becomes 28 Feb (民法典 art. 203)."""
+    """The day ``years`` after ``birth``; 29 Feb becomes 28 Feb (民法典 art. 202)."""
     try:
         return birth.replace(year=birth.year + years)
     except ValueError:

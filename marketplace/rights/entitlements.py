@@ -18,6 +18,7 @@ from marketplace.models import (
     db,
 )
 from marketplace.policy import entitlements as rule
+from marketplace.policy import support
 from marketplace.policy.subsidy import EDUCATION_LEVELS
 from marketplace.rights.registration import facts_of, group_of, registrations_of, today
 
@@ -33,6 +34,11 @@ class Entitlements:
     medical: rule.Answer
     subsidy: rule.Answer
     gigs: list[Gig]
+    union: rule.Answer
+    title: rule.Answer
+    start_up: rule.Answer
+    housing: rule.Answer
+    assistance: rule.Answer
 
 
 @dataclass
@@ -44,6 +50,7 @@ class FactsInput:
     education: str | None
     pays_as_individual: bool
     insured_elsewhere: bool
+    business_started_on: date | None = None
 
 
 def save_facts(profile: WorkerProfile, data: FactsInput) -> BenefitFacts:
@@ -55,6 +62,7 @@ def save_facts(profile: WorkerProfile, data: FactsInput) -> BenefitFacts:
     facts.education = data.education if data.education in EDUCATION_LEVELS else None
     facts.pays_as_individual = data.pays_as_individual
     facts.insured_elsewhere = data.insured_elsewhere
+    facts.business_started_on = data.business_started_on
     db.session.flush()
     return facts
 
@@ -88,6 +96,8 @@ def person_of(profile: WorkerProfile) -> tuple[rule.Person, bool]:
         education=facts.education,
         pays_as_individual=facts.pays_as_individual,
         subsidy_approved_on=facts.subsidy_approved_on,
+        business_started_on=facts.business_started_on,
+        skill_categories=frozenset(s.category.code for s in profile.skills),
     )
     return person, assumed
 
@@ -122,4 +132,9 @@ def entitlements_of(profile: WorkerProfile) -> Entitlements:
         medical=rule.medical(person, on),
         subsidy=rule.social_subsidy(person, on),
         gigs=worker_gigs(profile),
+        union=support.trade_union(person),
+        title=support.professional_title(person),
+        start_up=support.start_up(person, on),
+        housing=support.housing_and_schooling(person, on),
+        assistance=support.social_assistance(),
     )

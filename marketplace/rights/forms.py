@@ -64,6 +64,9 @@ class FactsForm(FlaskForm):
     education = SelectField(_l("Highest education completed"), validators=[Optional()])
     pays_as_individual = BooleanField(_l("I pay social insurance myself, as an individual"))
     insured_elsewhere = BooleanField(_l("I have medical insurance in another city"))
+    business_started_on = DateField(
+        _l("I run my own business in Ningbo since"), validators=[Optional()]
+    )
 
 
 class HardToEmployForm(FlaskForm):

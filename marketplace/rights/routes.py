@@ -174,6 +174,7 @@ def entitlements():
                 education=form.education.data or None,
                 pays_as_individual=form.pays_as_individual.data,
                 insured_elsewhere=form.insured_elsewhere.data,
+                business_started_on=form.business_started_on.data,
             ),
         )
         return done(_("Saved."), url_for("rights.entitlements"))

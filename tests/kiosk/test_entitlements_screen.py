@@ -12,7 +12,10 @@ from sqlalchemy import select
 from marketplace.models import AuditLog, BenefitFacts, db
 from tests.factories import id_number, make_employer, make_worker
 
-SECTIONS = ("retirement", "pension", "medical", "subsidy", "injury", "training")
+SECTIONS = (
+    *("retirement", "pension", "medical", "subsidy", "injury", "training"),
+    *("union", "title", "start-up", "housing", "assistance"),
+)
 
 
 def _man_born_1970_05():

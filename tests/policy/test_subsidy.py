@@ -159,7 +159,7 @@ def test_person_with_employment_difficulties_qualifies_n11():
 
 
 def test_graduate_within_2_years_qualifies_n11():
-    """N(十一) 离校2年内: left 2023-06-30, still in on 2025-06-30 (民法典 art. 201, 203)."""
+    """N(十一) 离校2年内: left 2023-06-30, still in on 2025-06-30 (民法典 art. 201, 202)."""
     assert _check(left_school_on=date(2023, 6, 30)) == (True, [MSG_RECENT_GRADUATE])
 
 
@@ -175,7 +175,7 @@ def test_graduate_after_2_years_does_not_qualify_n11():
 
 
 def test_leap_day_graduate_window_ends_on_28_february():
-    """民法典 art. 203: no corresponding day, so the window ends at the end of the month."""
+    """民法典 art. 202: no corresponding day, so the window ends at the end of the month."""
     left = date(2024, 2, 29)
     common = {
         "works_flexibly": True,
