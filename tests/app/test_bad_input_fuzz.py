@@ -46,6 +46,7 @@ from marketplace.models import (
     utcnow,
 )
 from marketplace.rights.complaints import file_complaint
+from marketplace.security import hash_password, verify_password
 from marketplace.work.services import accept, apply_to_shift
 from tests.conftest import ROOT, clear_data, make_test_app
 from tests.factories import PASSWORD, make_employer, make_gig, make_worker, mobile, move_shift
@@ -223,6 +224,15 @@ def _session_user_id(world, role: str) -> str | None:
         return db.session.get(User, int(world["user_ids"][role])).get_id()
 
 
+def _restore_password(world, role: str) -> None:
+    with world["app"].app_context():
+        user = db.session.get(User, int(world["user_ids"][role]))
+        if not verify_password(user.password_hash, PASSWORD) or user.must_change_password:
+            user.password_hash = hash_password(PASSWORD)
+            user.must_change_password, user.one_time_password_until = False, None
+            db.session.commit()
+
+
 def signed_in(world, role: str):
     """The role's client, signed in afresh if an earlier route signed it out (or in)."""
     client = world["clients"][role]
@@ -233,6 +243,7 @@ def signed_in(world, role: str):
     LAST_SNAPSHOT.pop(world["app"], None)  # signing in records the time
     client = world["clients"][role] = world["app"].test_client()
     if role != "anonymous":
+        _restore_password(world, role)  # a station may have printed the worker a new one
         _login(client, world["mobiles"][role])
     if role == "staff":
         client.post("/kiosk/start", data={"station_id": world["station"]})
