@@ -100,6 +100,7 @@ INPUT_NAMES = re.compile(r"""<(?:input|select|textarea)[^>]*\sname="([^"]+)\""""
 # Rows a refused request is meant to change: a wrong SMS code uses up one of its tries; staff
 # looking at a person's record is logged even when what they then send is refused.
 MAY_CHANGE_ON_REFUSAL = {"mobile_code": {"tries"}, "audit_log": None}
+READINESS = {"/readyz"}
 # Buttons without fields: any press does what it says (they answer without a success message).
 BUTTONS = {
     "/inbox/read",
@@ -107,6 +108,7 @@ BUTTONS = {
     "/kiosk/workers/<int:worker_id>/sessions/end",
     "/account/sessions/end",
     "/account/logout",
+    "/my/calendar/renew",
 }
 
 
@@ -298,7 +300,7 @@ def _page_fields(app, client, url: str) -> list[str]:
     LAST_SNAPSHOT.pop(app, None)  # looking at a page may write the audit log
     return (
         sorted(set(INPUT_NAMES.findall(response.get_data(as_text=True))))
-        if response.status_code < 400
+        if response.status_code < 400 and response.mimetype == "text/html"
         else []
     )
 
@@ -313,7 +315,10 @@ def _submit(app, client, role: str, method: str, url: str, values: dict, rule: s
         response = client.post(url, data=values)
     flashed = _flashes(client)
     shown = f"{role} {method} {url} {str(values)[:300]}"
-    assert response.status_code < 500, shown + response.get_data(as_text=True)[:2000]
+    # /readyz answers 503 by design here: the test schema is made without migrations
+    assert response.status_code < 500 or rule in READINESS, (
+        shown + response.get_data(as_text=True)[:2000]
+    )
     after = LAST_SNAPSHOT[app] = _snapshot(app)
     if rule not in BUTTONS and not any(category == "success" for category, _ in flashed):
         assert after == before, f"{shown}: a refused request changed rows"
