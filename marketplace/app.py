@@ -23,6 +23,7 @@ from marketplace.kiosk.routes_signup import bp as kiosk_signup_bp
 from marketplace.matchmaking import index as matchmaking_index
 from marketplace.matchmaking.routes import bp as matchmaking_bp
 from marketplace.models import db
+from marketplace.models.gig_search import described_by_models
 from marketplace.notifications.routes import bp as notifications_bp
 from marketplace.rights.routes import bp as rights_bp
 from marketplace.rights.routes_cases import bp as wage_cases_bp
@@ -78,7 +79,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extension instances."""
     init_database(app)
-    migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
+    migrate.init_app(
+        app, db, directory=os.path.join(ROOT, "migrations"), include_name=described_by_models
+    )
     csrf.init_app(app)
     login_manager.init_app(app)
     i18n.init_app(app)

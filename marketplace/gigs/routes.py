@@ -49,6 +49,7 @@ def _filters(form: SearchForm) -> search.GigFilters:
         season_tag=SeasonTag(form.season_tag.data) if form.season_tag.data else None,
         sort=form.sort.data if form.sort.data in search.SORTS else "newest",
         near_town_id=form.near_town_id.data or None,
+        keywords=form.q.data or "",
     )
 
 

@@ -1,4 +1,4 @@
-"""Finding open gigs: filters, sort orders and pagination."""
+"""Finding open gigs: keywords, filters, sort orders and pagination."""
 
 from __future__ import annotations
 
@@ -9,8 +9,19 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, and_, exists, select
 from sqlalchemy.orm import selectinload
 
+from marketplace.gigs import keywords
 from marketplace.i18n import local_to_utc
-from marketplace.models import Gig, GigStatus, SeasonTag, Shift, Town, WorkForm, db, utcnow
+from marketplace.models import (
+    Gig,
+    GigSearch,
+    GigStatus,
+    SeasonTag,
+    Shift,
+    Town,
+    WorkForm,
+    db,
+    utcnow,
+)
 
 EARTH_RADIUS_KM = 6371.0088
 SORTS = ("newest", "pay", "distance")
@@ -30,6 +41,7 @@ class GigFilters:
     season_tag: SeasonTag | None = None
     sort: str = "newest"
     near_town_id: int | None = None
+    keywords: str = ""
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -80,16 +92,24 @@ def _order(stmt: Select, filters: GigFilters, origin: Town | None) -> Select:
     return stmt.order_by(Gig.created_at.desc(), Gig.id.desc())
 
 
+def _with_keywords(stmt: Select, filters: GigFilters) -> Select:
+    """Only gigs containing every word, the most relevant first (the chosen sort breaks ties)."""
+    found = keywords.words(filters.keywords)
+    if not found:
+        return stmt
+    stmt = stmt.join(GigSearch, GigSearch.gig_id == Gig.id).where(keywords.matches(found))
+    return stmt.order_by(keywords.relevance(found).desc())
+
+
 def search(filters: GigFilters, page: int = 1, per_page: int = 20):
     """A page of open gigs with a future shift that still has a free slot."""
     origin = db.session.get(Town, filters.near_town_id) if filters.near_town_id else None
     stmt = select(Gig).where(Gig.status == GigStatus.OPEN, _shift_window(filters, utcnow()))
-    stmt = _order(_where(stmt, filters), filters, origin)
+    stmt = _order(_with_keywords(_where(stmt, filters), filters), filters, origin)
     stmt = stmt.options(
         selectinload(Gig.town).selectinload(Town.district),
         selectinload(Gig.employer),
         selectinload(Gig.category),
-        selectinload(Gig.shifts),
     )
     pagination = db.paginate(stmt, page=page, per_page=per_page, error_out=False)
     distances = {}

@@ -10,6 +10,7 @@ from marketplace.models.agreements import (
 )
 from marketplace.models.base import db, rows_changed, utcnow
 from marketplace.models.employers import EmployerKind, EmployerProfile, Verification
+from marketplace.models.gig_search import GigSearch
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
 from marketplace.models.kiosk import (
     AssistedSignup,
@@ -80,6 +81,7 @@ __all__ = [
     "EmployerKind",
     "EmployerProfile",
     "Gig",
+    "GigSearch",
     "GigStatus",
     "Hukou",
     "MinimumWage",
