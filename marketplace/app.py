@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from marketplace import commands, edge, i18n, inputs, throttle, web
+from marketplace import commands, edge, i18n, inputs, reference, throttle, web
 from marketplace.accounts.routes import bp as accounts_bp
 from marketplace.agreements.routes import bp as agreements_bp
 from marketplace.agreements.routes_kiosk import bp as kiosk_signing_bp
@@ -16,6 +16,7 @@ from marketplace.database import init_database
 from marketplace.employers.routes import bp as employers_bp
 from marketplace.employers.routes_verification import bp as verification_bp
 from marketplace.extensions import csrf, login_manager, migrate
+from marketplace.gigs import page_cache
 from marketplace.gigs.routes import bp as gigs_bp
 from marketplace.kiosk.routes import bp as kiosk_bp
 from marketplace.kiosk.routes_dashboard import bp as kiosk_dashboard_bp
@@ -86,6 +87,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     i18n.init_app(app)
     matchmaking_index.init_app(app)
+    reference.init_app(app)
+    page_cache.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

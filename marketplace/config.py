@@ -66,6 +66,9 @@ def load_settings(instance_path: str) -> dict:
         "SIGNUP_PER_ADDRESS": os.environ.get("SIGNUP_PER_ADDRESS", "20 per hour"),
         "PASSWORD_CHANGE_PER_ACCOUNT": os.environ.get("PASSWORD_CHANGE_PER_ACCOUNT", "10 per hour"),
         "GIGS_PER_PAGE": 20,
+        # Seconds a rendered gig list or gig page is kept per process (marketplace/gigs/
+        # page_cache.py); 0 renders every request.
+        "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "15")),
         # Until staff verify an employer its gigs wait as drafts and it sees no worker's name.
         # A city may let households act at once ("1"). Off by default: a household takes a
         # stranger into its home and the worker goes to a private address, so the check that

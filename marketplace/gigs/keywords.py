@@ -55,6 +55,9 @@ def _pattern(word: str) -> str:
 
 
 def _found_in(column, word: str) -> ColumnElement[bool]:
+    # SQLite's LIKE already ignores case (of ASCII letters, as its lower() would).
+    if db.engine.dialect.name == "sqlite":
+        return column.like(_pattern(word), escape="\\")
     return column.ilike(_pattern(word), escape="\\")
 
 

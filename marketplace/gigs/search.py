@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, and_, exists, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
+from marketplace import reference
 from marketplace.gigs import keywords
 from marketplace.i18n import local_to_utc
 from marketplace.models import (
@@ -17,11 +18,11 @@ from marketplace.models import (
     GigStatus,
     SeasonTag,
     Shift,
-    Town,
     WorkForm,
     db,
     utcnow,
 )
+from marketplace.reference import TownRef
 
 EARTH_RADIUS_KM = 6371.0088
 SORTS = ("newest", "pay", "distance")
@@ -67,7 +68,7 @@ def _where(stmt: Select, filters: GigFilters) -> Select:
     if filters.town_id:
         stmt = stmt.where(Gig.town_id == filters.town_id)
     elif filters.district_id:
-        in_district = select(Town.id).where(Town.district_id == filters.district_id)
+        in_district = [t.id for t in reference.towns_of(filters.district_id)]
         stmt = stmt.where(Gig.town_id.in_(in_district))
     if filters.category_id:
         stmt = stmt.where(Gig.category_id == filters.category_id)
@@ -80,7 +81,7 @@ def _where(stmt: Select, filters: GigFilters) -> Select:
     return stmt
 
 
-def _order(stmt: Select, filters: GigFilters, origin: Town | None) -> Select:
+def _order(stmt: Select, filters: GigFilters, origin: TownRef | None) -> Select:
     if filters.sort == "pay":
         return stmt.order_by(Gig.daily_pay_fen.desc(), Gig.id.desc())
     if filters.sort == "distance" and origin is not None:
@@ -102,22 +103,18 @@ def _with_keywords(stmt: Select, filters: GigFilters) -> Select:
 
 
 def search(filters: GigFilters, page: int = 1, per_page: int = 20):
-    """A page of open gigs with a future shift that still has a free slot."""
-    origin = db.session.get(Town, filters.near_town_id) if filters.near_town_id else None
+    """A page of open gigs with a future shift that still has a free slot, and how far each is
+    from the chosen town."""
+    origin = reference.town(filters.near_town_id)
     stmt = select(Gig).where(Gig.status == GigStatus.OPEN, _shift_window(filters, utcnow()))
     stmt = _order(_with_keywords(_where(stmt, filters), filters), filters, origin)
-    stmt = stmt.options(
-        selectinload(Gig.town).selectinload(Town.district),
-        selectinload(Gig.employer),
-        selectinload(Gig.category),
-    )
-    pagination = db.paginate(stmt, page=page, per_page=per_page, error_out=False)
+    # Places and categories come from the reference cache (marketplace/reference.py).
+    stmt = stmt.options(joinedload(Gig.employer))
+    result = db.paginate(stmt, page=page, per_page=per_page, error_out=False)
     distances = {}
     if origin is not None:
-        distances = {
-            g.id: haversine_km(origin.lat, origin.lon, g.lat, g.lon) for g in pagination.items
-        }
-    return pagination, distances
+        distances = {g.id: haversine_km(origin.lat, origin.lon, g.lat, g.lon) for g in result.items}
+    return result, distances
 
 
 def upcoming_shifts(gig: Gig) -> list[Shift]:
