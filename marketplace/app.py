@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from marketplace import commands, edge, i18n, inputs, throttle, web
+from marketplace import commands, edge, i18n, inputs, reference, throttle, web
 from marketplace.accounts.routes import bp as accounts_bp
 from marketplace.accounts.routes_codes import bp as codes_bp
 from marketplace.agreements.routes import bp as agreements_bp
@@ -17,6 +17,7 @@ from marketplace.database import init_database
 from marketplace.employers.routes import bp as employers_bp
 from marketplace.employers.routes_verification import bp as verification_bp
 from marketplace.extensions import csrf, login_manager, migrate
+from marketplace.gigs import page_cache
 from marketplace.gigs.routes import bp as gigs_bp
 from marketplace.kiosk.routes import bp as kiosk_bp
 from marketplace.kiosk.routes_dashboard import bp as kiosk_dashboard_bp
@@ -25,6 +26,7 @@ from marketplace.matchmaking import index as matchmaking_index
 from marketplace.matchmaking.routes import bp as matchmaking_bp
 from marketplace.matchmaking.routes_pool import bp as pool_bp
 from marketplace.models import db
+from marketplace.models.gig_search import described_by_models
 from marketplace.notifications.routes import bp as notifications_bp
 from marketplace.ops import headers, logs
 from marketplace.ops.keys import check_identity_keys
@@ -96,11 +98,15 @@ def create_app(test_config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     """Bind the unbound extension instances."""
     init_database(app)
-    migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
+    migrate.init_app(
+        app, db, directory=os.path.join(ROOT, "migrations"), include_name=described_by_models
+    )
     csrf.init_app(app)
     login_manager.init_app(app)
     i18n.init_app(app)
     matchmaking_index.init_app(app)
+    reference.init_app(app)
+    page_cache.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

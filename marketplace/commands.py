@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask.cli import AppGroup
+from sqlalchemy import text
 
 from marketplace.kiosk.commands import assign_station_command
 from marketplace.models import Role, db
@@ -48,6 +49,10 @@ def _seed_demo() -> None:
     else:
         with click.progressbar(length=demo.demo_steps(), label="demo market") as bar:
             summary = demo.generate_demo(progress=bar.update)
+        db.session.commit()
+        # Statistics for the query planner: SQLite gathers none by itself, and without them it
+        # reads an employer's applications by status instead of by gig (issue 13).
+        db.session.execute(text("ANALYZE"))
         db.session.commit()
         click.echo(f"demo market: {summary}")
     click.echo("demo logins (mobile / password):")

@@ -77,6 +77,9 @@ def load_settings(instance_path: str) -> dict:
         "MOBILE_CODE_MINUTES": int(os.environ.get("MOBILE_CODE_MINUTES", "10")),
         "MOBILE_CODE_TRIES": int(os.environ.get("MOBILE_CODE_TRIES", "5")),
         "MOBILE_CODES_PER_HOUR": int(os.environ.get("MOBILE_CODES_PER_HOUR", "5")),
+        # Seconds a rendered gig list or gig page is kept per process (marketplace/gigs/
+        # page_cache.py); 0 renders every request.
+        "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "15")),
         # Until staff verify an employer its gigs wait as drafts and it sees no worker's name.
         # A city may let households act at once ("1"). Off by default: a household takes a
         # stranger into its home and the worker goes to a private address, so the check that

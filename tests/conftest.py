@@ -128,6 +128,7 @@ def app(engine_app):
         db.session.rollback()
     clear_data(engine_app)
     engine_app.extensions["market_index"].invalidate()  # stamps restart with the emptied tables
+    engine_app.extensions["gig_page_cache"].clear()
 
 
 @pytest.fixture

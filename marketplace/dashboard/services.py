@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from marketplace.models import (
     Application,
@@ -47,10 +47,10 @@ def _apps(*conditions, order=None, limit: int = 20) -> list[Application]:
         .join(Shift, Shift.id == Application.shift_id)
         .join(Gig, Gig.id == Shift.gig_id)
         .where(*conditions)
-        .options(
-            selectinload(Application.shift).selectinload(Shift.gig),
-            selectinload(Application.worker),
-            selectinload(Application.payment),
+        .options(  # one query a list: the rows it names are one each per application
+            contains_eager(Application.shift).contains_eager(Shift.gig),
+            joinedload(Application.worker),
+            joinedload(Application.payment),
         )
         .order_by(order if order is not None else Shift.starts_at)
         .limit(limit)

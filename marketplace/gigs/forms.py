@@ -10,6 +10,7 @@ from wtforms import (
     FormField,
     HiddenField,
     RadioField,
+    SearchField,
     SelectField,
     StringField,
     TextAreaField,
@@ -140,12 +141,21 @@ class GigForm(FlaskForm):
             raise ValidationError(_l("Add at least one shift."))
 
 
+KEYWORDS_MAX_CHARS = 100
+
+
 class SearchForm(FlaskForm):
     """Filters and sort order of the gig list (a GET form; nothing changes)."""
 
     class Meta:
         csrf = False
 
+    q = SearchField(
+        _l("Keywords"),
+        description=_l("Words from the title, a skill, the employer's name or the description."),
+        filters=[_stripped],
+        validators=[Optional(), Length(max=KEYWORDS_MAX_CHARS)],
+    )
     district_id = SelectField(_l("District"), coerce=coerce_id, validators=[Optional()])
     town_id = SelectField(_l("Town or street"), coerce=coerce_id, validators=[Optional()])
     category_id = SelectField(_l("Category"), coerce=coerce_id, validators=[Optional()])

@@ -1,6 +1,15 @@
 """Gig pages: browse, show, post, manage applicants, close."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,7 +18,7 @@ from marketplace import reference
 from marketplace.edge import back_to, done, refusals_shown_in
 from marketplace.employers import standing
 from marketplace.employers.services import profile_of as employer_profile_of
-from marketplace.gigs import search, services
+from marketplace.gigs import page_cache, search, services
 from marketplace.gigs.copying import fill_from
 from marketplace.gigs.forms import GigForm, SearchForm
 from marketplace.i18n import localized_name, to_local
@@ -18,19 +27,34 @@ from marketplace.labels import choices
 from marketplace.models import GigStatus, PayUnit, Role, SeasonTag, WorkForm, utcnow
 from marketplace.policy.labour_relation import Answers, agreement_kind, assess
 from marketplace.security import role_required
-from marketplace.work.services import application_of, applications_for_gig
+from marketplace.work.services import applications_for_gig, applications_to_shifts
 
 bp = Blueprint("gigs", __name__)
 
 ANY = (0, _l("All"))
 
 
+def _town_options(towns) -> list[tuple[int, str]]:
+    return [(t.id, localized_name(t)) for t in towns]
+
+
 def _search_choices(form: SearchForm) -> None:
-    districts = reference.districts()
-    form.district_id.choices = [ANY] + [(d.id, localized_name(d)) for d in districts]
-    towns = reference.town_choices()
-    form.town_id.choices = {"": [ANY], **towns}
-    form.near_town_id.choices = {"": [(0, _l("My town…"))], **towns}
+    """Districts, and the towns of one district only: the page never lists every town.
+
+    The town filter lists the chosen district's towns; "distance from" those of the chosen
+    town's district (static/js/gig-filters.js offers every town from ``towns`` instead).
+    """
+    form.district_id.choices = [ANY] + [(d.id, localized_name(d)) for d in reference.districts()]
+    town = reference.town(form.town_id.data)
+    if town and form.district_id.data and town.district_id != form.district_id.data:
+        form.town_id.data, town = 0, None  # another district was chosen: its towns apply
+    district_id = form.district_id.data or (town.district_id if town else None)
+    form.town_id.choices = [ANY] + _town_options(reference.towns_of(district_id))
+    near = reference.town(form.near_town_id.data)
+    near_district = near.district_id if near else district_id
+    form.near_town_id.choices = [(0, _l("My town…"))] + _town_options(
+        reference.towns_of(near_district)
+    )
     form.category_id.choices = [ANY] + [(c.id, localized_name(c)) for c in reference.categories()]
     form.work_form.choices = [("", _l("All"))] + choices(*WorkForm)
     form.season_tag.choices = [("", _l("All"))] + choices(
@@ -50,11 +74,13 @@ def _filters(form: SearchForm) -> search.GigFilters:
         season_tag=SeasonTag(form.season_tag.data) if form.season_tag.data else None,
         sort=form.sort.data if form.sort.data in search.SORTS else "newest",
         near_town_id=form.near_town_id.data or None,
+        keywords=form.q.data or "",
     )
 
 
 @bp.route("/")
 @bp.route("/gigs")
+@page_cache.kept_for_visitors
 def browse():
     """Open gigs, filtered and sorted, a page at a time."""
     form = SearchForm(request.args)
@@ -70,21 +96,51 @@ def browse():
         per_page=current_app.config["GIGS_PER_PAGE"],
     )
     args = {k: v for k, v in request.args.items() if k != "page"}
-    return render_template("gigs/browse.html", form=form, page=page, distances=distances, args=args)
+    return render_template(
+        "gigs/browse.html",
+        form=form,
+        page=page,
+        distances=distances,
+        args=args,
+        places=reference.snapshot(),
+    )
+
+
+@bp.route("/gigs/towns")
+def towns():
+    """Every district with its towns, for the town pickers of the gig filters (JSON, cached)."""
+    places = reference.snapshot()
+    body = [
+        {
+            "id": d.id,
+            "name_zh": d.name_zh,
+            "name_en": d.name_en,
+            "towns": [{"id": t.id, "name_zh": t.name_zh, "name_en": t.name_en} for t in d.towns],
+        }
+        for d in places.districts
+    ]
+    response = jsonify(districts=body)
+    response.set_etag(f"towns-{places.stamp[0]}-{places.stamp[1]}")
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response.make_conditional(request)
 
 
 @bp.route("/gigs/<int:gig_id>")
+@page_cache.kept_for_visitors
 def show(gig_id: int):
     """A gig: shifts with free slots, day pay, place, and the employer's verification."""
     gig = services.visible_gig(current_user, gig_id)
     mine = {}
     if current_user.is_authenticated and current_user.role == Role.WORKER:
-        mine = {s.id: application_of(current_user, s) for s in gig.shifts}
+        mine = applications_to_shifts(current_user, gig.shifts)
     return render_template(
         "gigs/show.html",
         gig=gig,
         upcoming=search.upcoming_shifts(gig),
         mine=mine,
+        town=reference.town(gig.town_id),
+        places=reference.snapshot(),
     )
 
 

@@ -1,4 +1,4 @@
-"""Finding open gigs: filters, sort orders and pagination."""
+"""Finding open gigs: keywords, filters, sort orders and pagination."""
 
 from __future__ import annotations
 
@@ -7,10 +7,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Select, and_, exists, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
+from marketplace import reference
+from marketplace.gigs import keywords
 from marketplace.i18n import local_to_utc
-from marketplace.models import Gig, GigStatus, SeasonTag, Shift, Town, WorkForm, db, utcnow
+from marketplace.models import (
+    Gig,
+    GigSearch,
+    GigStatus,
+    SeasonTag,
+    Shift,
+    WorkForm,
+    db,
+    utcnow,
+)
+from marketplace.reference import TownRef
 
 EARTH_RADIUS_KM = 6371.0088
 SORTS = ("newest", "pay", "distance")
@@ -30,6 +42,7 @@ class GigFilters:
     season_tag: SeasonTag | None = None
     sort: str = "newest"
     near_town_id: int | None = None
+    keywords: str = ""
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -55,7 +68,7 @@ def _where(stmt: Select, filters: GigFilters) -> Select:
     if filters.town_id:
         stmt = stmt.where(Gig.town_id == filters.town_id)
     elif filters.district_id:
-        in_district = select(Town.id).where(Town.district_id == filters.district_id)
+        in_district = [t.id for t in reference.towns_of(filters.district_id)]
         stmt = stmt.where(Gig.town_id.in_(in_district))
     if filters.category_id:
         stmt = stmt.where(Gig.category_id == filters.category_id)
@@ -68,7 +81,7 @@ def _where(stmt: Select, filters: GigFilters) -> Select:
     return stmt
 
 
-def _order(stmt: Select, filters: GigFilters, origin: Town | None) -> Select:
+def _order(stmt: Select, filters: GigFilters, origin: TownRef | None) -> Select:
     if filters.sort == "pay":
         return stmt.order_by(Gig.daily_pay_fen.desc(), Gig.id.desc())
     if filters.sort == "distance" and origin is not None:
@@ -80,24 +93,28 @@ def _order(stmt: Select, filters: GigFilters, origin: Town | None) -> Select:
     return stmt.order_by(Gig.created_at.desc(), Gig.id.desc())
 
 
+def _with_keywords(stmt: Select, filters: GigFilters) -> Select:
+    """Only gigs containing every word, the most relevant first (the chosen sort breaks ties)."""
+    found = keywords.words(filters.keywords)
+    if not found:
+        return stmt
+    stmt = stmt.join(GigSearch, GigSearch.gig_id == Gig.id).where(keywords.matches(found))
+    return stmt.order_by(keywords.relevance(found).desc())
+
+
 def search(filters: GigFilters, page: int = 1, per_page: int = 20):
-    """A page of open gigs with a future shift that still has a free slot."""
-    origin = db.session.get(Town, filters.near_town_id) if filters.near_town_id else None
+    """A page of open gigs with a future shift that still has a free slot, and how far each is
+    from the chosen town."""
+    origin = reference.town(filters.near_town_id)
     stmt = select(Gig).where(Gig.status == GigStatus.OPEN, _shift_window(filters, utcnow()))
-    stmt = _order(_where(stmt, filters), filters, origin)
-    stmt = stmt.options(
-        selectinload(Gig.town).selectinload(Town.district),
-        selectinload(Gig.employer),
-        selectinload(Gig.category),
-        selectinload(Gig.shifts),
-    )
-    pagination = db.paginate(stmt, page=page, per_page=per_page, error_out=False)
+    stmt = _order(_with_keywords(_where(stmt, filters), filters), filters, origin)
+    # Places and categories come from the reference cache (marketplace/reference.py).
+    stmt = stmt.options(joinedload(Gig.employer))
+    result = db.paginate(stmt, page=page, per_page=per_page, error_out=False)
     distances = {}
     if origin is not None:
-        distances = {
-            g.id: haversine_km(origin.lat, origin.lon, g.lat, g.lon) for g in pagination.items
-        }
-    return pagination, distances
+        distances = {g.id: haversine_km(origin.lat, origin.lon, g.lat, g.lon) for g in result.items}
+    return result, distances
 
 
 def upcoming_shifts(gig: Gig) -> list[Shift]:

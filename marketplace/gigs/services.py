@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from marketplace import index_versions as versions
 from marketplace.employers.standing import ensure_no_open_arrears  # POLICY §9: 安薪
@@ -226,8 +227,13 @@ def post_gig(user: User, data: GigInput) -> Gig:
 
 
 def get_gig(gig_id: int) -> Gig:
-    """A gig by id, or NotFound."""
-    gig = db.session.get(Gig, gig_id)
+    """A gig by id with its employer, shifts and skills (its place comes from the reference
+    cache), or NotFound."""
+    gig = db.session.get(
+        Gig,
+        gig_id,
+        options=[joinedload(Gig.employer), selectinload(Gig.shifts), selectinload(Gig.skills)],
+    )
     if gig is None:
         raise NotFound()
     return gig

@@ -11,6 +11,7 @@ from marketplace.models.agreements import (
 )
 from marketplace.models.base import db, rows_changed, utcnow
 from marketplace.models.employers import EmployerKind, EmployerProfile, Favourite, Verification
+from marketplace.models.gig_search import GigSearch
 from marketplace.models.gigs import Gig, GigStatus, PayUnit, SeasonTag, Shift, WorkForm, gig_skill
 from marketplace.models.kiosk import (
     AssistedSignup,
@@ -97,6 +98,7 @@ __all__ = [
     "EmployerProfile",
     "Favourite",
     "Gig",
+    "GigSearch",
     "GigStatus",
     "Hukou",
     "MinimumWage",

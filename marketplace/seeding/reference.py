@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from marketplace import index_versions as versions
 from marketplace.models import (
     District,
     MinimumWage,
@@ -265,4 +266,6 @@ _LOADERS: tuple[tuple[str, Callable[[Path], int]], ...] = (
 def load_reference(seeds_dir: Path) -> dict[str, int]:
     """Upsert every reference CSV in ``seeds_dir``; flush, never commit; rows per file."""
     seeds_dir = Path(seeds_dir)
-    return {name: load(seeds_dir) for name, load in _LOADERS}
+    counts = {name: load(seeds_dir) for name, load in _LOADERS}
+    versions.bump(versions.REFERENCE)  # every process refreshes its cached copy
+    return counts

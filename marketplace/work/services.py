@@ -50,6 +50,18 @@ def application_of(user: User, shift: Shift) -> Application | None:
     )
 
 
+def applications_to_shifts(user: User, shifts: list[Shift]) -> dict[int, Application]:
+    """The worker's applications to any of ``shifts``, by shift id (one query)."""
+    if not shifts:
+        return {}
+    rows = db.session.scalars(
+        select(Application).where(
+            Application.worker_id == user.id, Application.shift_id.in_([s.id for s in shifts])
+        )
+    )
+    return {a.shift_id: a for a in rows}
+
+
 def _check_overlap(worker_id: int, shift: Shift, refusal: type[DomainError] = Overlap) -> None:
     clash = db.session.scalar(
         select(Application.id)
