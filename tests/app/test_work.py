@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from marketplace.i18n import to_local
 from marketplace.models import Application, AppStatus, Notification, Rating, Shift, db, utcnow
 from marketplace.work import attendance
 from tests.factories import (
@@ -198,7 +199,7 @@ def test_confirm_pay_and_rate_both_ways(client, login, market):
     assert a1.minutes_confirmed == 240 and a1.pay_due_on is not None
     dash = client.get("/dashboard").get_data(as_text=True)
     assert shift.gig.title in dash
-    today = a1.pay_due_on - timedelta(days=shift.gig.pay_within_days)
+    today = to_local(utcnow()).date()  # the shift may end after midnight, Beijing time
     future = (today + timedelta(days=400)).isoformat()
     client.post(f"/applications/{a1.id}/pay", data={"amount": "200", "paid_on": future})
     db.session.expire_all()
