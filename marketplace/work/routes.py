@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from marketplace.agreements.services import current_agreement
 from marketplace.edge import back_to, done
 from marketplace.i18n import to_local
-from marketplace.models import AppStatus, Role, utcnow
+from marketplace.models import Role, utcnow
 from marketplace.security import is_safe_next, role_required
 from marketplace.work import attendance, reliability, services
 from marketplace.work.forms import (
@@ -116,7 +116,7 @@ def show(app_id: int):
         rated=any(r.rater_id == current_user.id for r in app.ratings),
         now=utcnow(),
         appeal_form=AppealForm(),
-        may_appeal=app.status == AppStatus.NO_SHOW and reliability.may_appeal(app),
+        may_appeal=reliability.may_appeal(app),
         appeal_deadline=reliability.appeal_deadline(app) if app.decided_at else None,
         rule=reliability.rule(),
     )
